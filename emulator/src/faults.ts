@@ -1,0 +1,134 @@
+/**
+ * Fault injection for Graph requests (never for /_emulator): latency, 429 with Retry-After,
+ * 5xx, and dropped connections, optionally only for paths matching a regular expression.
+ */
+
+import { GraphError, serverError, throttled } from './errors';
+
+export interface Faults {
+  /** Added once per HTTP request (a $batch costs one latency, like one round trip). */
+  latencyMs?: number;
+  throttle?: {
+    /** Every Nth Graph request gets 429. */
+    every?: number;
+    /** The next N Graph requests get 429. */
+    count?: number;
+    retryAfterSeconds: number;
+    /** Throttle the items inside a $batch (429 per item) instead of the outer POST. */
+    inBatchItems?: boolean;
+  };
+  /** The next N HTTP requests get this status (default 503). */
+  serverError?: { count: number; status?: 500 | 502 | 503 | 504 };
+  /** The next N HTTP requests: the socket is destroyed without an answer. */
+  drop?: { count: number };
+  /** Regular expression: faults apply only to Graph paths (after /v1.0) that match. */
+  paths?: string;
+}
+
+export type HttpFault = { kind: 'drop' } | { kind: 'error'; error: GraphError } | null;
+
+function checkCount(v: unknown, name: string, min = 0): void {
+  if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < min)) {
+    throw new Error(`${name} must be an integer >= ${min}`);
+  }
+}
+
+export function validateFaults(input: unknown): Faults {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error('faults must be a JSON object');
+  const f = input as Faults;
+  const known = ['latencyMs', 'throttle', 'serverError', 'drop', 'paths'];
+  for (const k of Object.keys(f)) if (!known.includes(k)) throw new Error(`unknown fault "${k}" (known: ${known.join(', ')})`);
+  checkCount(f.latencyMs, 'latencyMs');
+  if (f.throttle) {
+    checkCount(f.throttle.every, 'throttle.every', 1);
+    checkCount(f.throttle.count, 'throttle.count');
+    checkCount(f.throttle.retryAfterSeconds, 'throttle.retryAfterSeconds');
+    if (f.throttle.retryAfterSeconds === undefined) throw new Error('throttle.retryAfterSeconds is required');
+    if (f.throttle.every === undefined && f.throttle.count === undefined) throw new Error('throttle needs every or count');
+  }
+  if (f.serverError) {
+    checkCount(f.serverError.count, 'serverError.count');
+    if (f.serverError.status !== undefined && ![500, 502, 503, 504].includes(f.serverError.status)) {
+      throw new Error('serverError.status must be 500, 502, 503 or 504');
+    }
+  }
+  if (f.drop) checkCount(f.drop.count, 'drop.count');
+  if (f.paths !== undefined) {
+    try {
+      new RegExp(f.paths);
+    } catch {
+      throw new Error(`paths is not a valid regular expression: ${f.paths}`);
+    }
+  }
+  return f;
+}
+
+export class FaultController {
+  private faults: Faults = {};
+  private pathRe: RegExp | null = null;
+  private throttleLeft = 0;
+  private throttleSeen = 0;
+  private errorsLeft = 0;
+  private dropsLeft = 0;
+
+  set(f: Faults): void {
+    this.faults = JSON.parse(JSON.stringify(f)) as Faults;
+    this.pathRe = f.paths ? new RegExp(f.paths) : null;
+    this.throttleLeft = f.throttle?.count ?? 0;
+    this.throttleSeen = 0;
+    this.errorsLeft = f.serverError?.count ?? 0;
+    this.dropsLeft = f.drop?.count ?? 0;
+  }
+
+  clear(): void {
+    this.set({});
+  }
+
+  /** The faults in force, with what is left of the counted ones. */
+  current(): Faults & { remaining: { throttle: number; serverError: number; drop: number } } {
+    return { ...this.faults, remaining: { throttle: this.throttleLeft, serverError: this.errorsLeft, drop: this.dropsLeft } };
+  }
+
+  matches(path: string): boolean {
+    return !this.pathRe || this.pathRe.test(path);
+  }
+
+  /** Latency for one HTTP request whose Graph paths are given ($batch: "/$batch" and its items). */
+  latencyFor(paths: string[]): number {
+    return this.faults.latencyMs && paths.some((p) => this.matches(p)) ? this.faults.latencyMs : 0;
+  }
+
+  /** Drop or 5xx for one HTTP request. */
+  httpFault(paths: string[]): HttpFault {
+    if (!paths.some((p) => this.matches(p))) return null;
+    if (this.dropsLeft > 0) {
+      this.dropsLeft--;
+      return { kind: 'drop' };
+    }
+    if (this.errorsLeft > 0) {
+      this.errorsLeft--;
+      return { kind: 'error', error: serverError(this.faults.serverError?.status ?? 503) };
+    }
+    return null;
+  }
+
+  /** Whether throttling counts $batch items (true) or the outer $batch POST (false). */
+  get throttlesBatchItems(): boolean {
+    return this.faults.throttle?.inBatchItems === true;
+  }
+
+  /** 429 for one Graph operation (a plain request, an outer $batch, or a $batch item), or null. */
+  throttle(paths: string[]): GraphError | null {
+    const t = this.faults.throttle;
+    if (!t || !paths.some((p) => this.matches(p))) return null;
+    if (this.throttleLeft > 0) {
+      this.throttleLeft--;
+      return throttled(t.retryAfterSeconds);
+    }
+    if (t.every) {
+      this.throttleSeen++;
+      if (this.throttleSeen % t.every === 0) return throttled(t.retryAfterSeconds);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,192 @@
+/** The tenant as the emulator holds it after a scenario is loaded: resolved, indexed, in UTC. */
+
+import type { AttendeeType, DayOfWeek, RecordRole, ResponseType, Scenario } from './scenario/types';
+import type { OccurrenceIdIndex } from './ids';
+import type { LocalDate } from './timezones';
+
+export interface Tenant {
+  id: string;
+  displayName: string;
+  domain: string;
+}
+
+export interface DirUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  mail: string | null;
+  givenName: string | null;
+  surname: string | null;
+  jobTitle: string | null;
+  department: string | null;
+  companyName: string | null;
+  officeLocation: string | null;
+  mobilePhone: string | null;
+  businessPhones: string[];
+  preferredLanguage: string | null;
+  userType: 'Member' | 'Guest';
+  /** Room mailboxes are user objects too, but cannot sign in here. */
+  isRoom: boolean;
+}
+
+export interface External {
+  mail: string;
+  displayName: string;
+  companyName: string | null;
+  tenantId: string | null;
+  objectId: string | null;
+}
+
+export interface Channel {
+  id: string;
+  displayName: string;
+  description: string | null;
+  createdDateTime: number;
+}
+
+export interface Team {
+  id: string;
+  displayName: string;
+  description: string | null;
+  visibility: 'private' | 'public';
+  ownerIds: Set<string>;
+  memberIds: Set<string>;
+  channels: Channel[];
+  createdDateTime: number;
+}
+
+export interface Attendee {
+  /** Lower-cased e-mail address: the key responses are matched by. */
+  key: string;
+  address: string;
+  name: string;
+  userId: string | null;
+  type: AttendeeType;
+  response: ResponseType;
+  responseTime: number | null;
+}
+
+export interface Recurrence {
+  type: 'daily' | 'weekly' | 'absoluteMonthly';
+  interval: number;
+  daysOfWeek: DayOfWeek[];
+  dayOfMonth: number;
+  firstDayOfWeek: DayOfWeek;
+  rangeType: 'endDate' | 'noEnd' | 'numbered';
+  startDate: LocalDate;
+  endDate: LocalDate | null;
+  numberOfOccurrences: number;
+}
+
+export interface Exception {
+  /** Original date of the occurrence in the series' zone, "YYYY-MM-DD". */
+  date: string;
+  cancelled: boolean;
+  subject: string | null;
+  bodyHtml: string | null;
+  start: number | null;
+  end: number | null;
+  responses: Map<string, { response: ResponseType; time: number | null }>;
+}
+
+export interface CalendarEvent {
+  /** Id of the organiser's copy. */
+  id: string;
+  iCalUId: string;
+  subject: string;
+  bodyHtml: string;
+  organizerId: string;
+  start: number;
+  end: number;
+  timeZone: string;
+  location: string | null;
+  roomId: string | null;
+  attendees: Attendee[];
+  onlineMeetingId: string | null;
+  recurrence: Recurrence | null;
+  exceptions: Map<string, Exception>;
+  isCancelled: boolean;
+  createdDateTime: number;
+  lastModifiedDateTime: number;
+  categories: string[];
+  importance: string;
+  sensitivity: string;
+}
+
+export interface AttendanceIntervalModel {
+  join: number;
+  leave: number;
+}
+
+export interface AttendanceRecordModel {
+  id: string;
+  emailAddress: string | null;
+  role: RecordRole;
+  identity: { id: string | null; displayName: string; tenantId: string | null };
+  intervals: AttendanceIntervalModel[];
+}
+
+export interface AttendanceReportModel {
+  id: string;
+  meetingStart: number;
+  meetingEnd: number;
+  /** Original date of the occurrence ("YYYY-MM-DD") for series, null for single meetings. */
+  occurrenceDate: string | null;
+  records: AttendanceRecordModel[];
+}
+
+export interface OnlineMeetingModel {
+  id: string;
+  eventId: string;
+  organizerId: string;
+  joinWebUrl: string;
+  joinMeetingId: string;
+  threadId: string;
+  subject: string;
+  start: number;
+  end: number;
+  createdDateTime: number;
+  reports: AttendanceReportModel[];
+}
+
+export interface Chat {
+  id: string;
+  topic: string | null;
+  chatType: 'meeting' | 'group' | 'oneOnOne';
+  memberIds: Set<string>;
+  onlineMeetingId: string | null;
+  createdDateTime: number;
+  lastUpdatedDateTime: number;
+}
+
+/** Where an event id seen by some user leads. */
+export interface MailboxItem {
+  event: CalendarEvent;
+  /** The user whose mailbox holds this copy. */
+  userId: string;
+}
+
+export interface State {
+  scenario: Scenario;
+  loadedAt: number;
+  tenant: Tenant;
+  users: DirUser[];
+  /** By lower-cased id, userPrincipalName and mail. */
+  userIndex: Map<string, DirUser>;
+  externals: Map<string, External>;
+  teams: Team[];
+  events: CalendarEvent[];
+  eventsById: Map<string, CalendarEvent>;
+  /** Every master/single copy id in every mailbox. */
+  mailboxItems: Map<string, MailboxItem>;
+  onlineMeetings: OnlineMeetingModel[];
+  chats: Chat[];
+  /** Decodes occurrence ids back to their series copy. */
+  occurrenceIds: OccurrenceIdIndex;
+  /** Personas resolved to users. */
+  personas: Record<string, DirUser>;
+}
+
+export function findUser(state: State, ref: string): DirUser | undefined {
+  return state.userIndex.get(ref.toLowerCase());
+}

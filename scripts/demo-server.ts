@@ -1,0 +1,405 @@
+// The demo without a tenant (`npm start`): the Graph emulator, the built app, and the Teams host
+// simulator with a start page, each on its own 127.0.0.1 port. Also used by end-to-end tests
+// through startDemo().
+//
+//   app    (APP_PORT, 4000):            dist/app/ + /config.json + /office/ (office.js, if installed)
+//   host   (HOST_PORT, 4002):           start page at /, /sim-config.json, dist/simulators/ (teams.html)
+//   Graph  (GRAPH_EMULATOR_PORT, 4001): the emulator, in this process
+
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import { startEmulator, type RunningEmulator } from '../emulator/src/server';
+import { normalizeScenario, type SimScenario } from '../simulators/teams-host/scenario';
+
+export interface DemoOptions {
+  /** Graph emulator port (env GRAPH_EMULATOR_PORT, default 4001; 0 = any free port). */
+  emulatorPort?: number;
+  /** App port (env APP_PORT, default 4000; 0 = any free port). */
+  appPort?: number;
+  /** Host simulator port (env HOST_PORT or HOST_SIM_PORT, default 4002; 0 = any free port). */
+  hostPort?: number;
+  /** Scenario JSON file (env GRAPH_EMULATOR_SCENARIO, default emulator/scenarios/demo.json). */
+  scenario?: string;
+  /** The build output holding app/ and simulators/ (default <repo>/dist). */
+  distDir?: string;
+  /** Print the URLs (default: only when run directly). */
+  log?: (line: string) => void;
+}
+
+export interface RunningDemo {
+  emulator: RunningEmulator;
+  /** Origin of the app server, "http://127.0.0.1:4000". */
+  appUrl: string;
+  /** Origin of the host simulator server, "http://127.0.0.1:4002" (the start page is hostUrl + "/"). */
+  hostUrl: string;
+  /** The tab page, appUrl + "/tab.html". */
+  tabUrl: string;
+  /** The Teams host simulator page, hostUrl + "/teams.html" (add URL parameters to choose a view). */
+  simulatorUrl: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+const REPO_ROOT = path.resolve(__dirname, '..');
+const START_PAGE_TEMPLATE = path.join(REPO_ROOT, 'simulators', 'start', 'index.html');
+const OFFICE_DIST = path.join(REPO_ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+const BASE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+function envPort(names: string[], fallback: number): number {
+  for (const name of names) {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '') continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name}=${raw} is not a port number`);
+    return n;
+  }
+  return fallback;
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, head = false): void {
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(head ? undefined : body);
+}
+
+function sendJson(res: http.ServerResponse, body: unknown, head: boolean): void {
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(body, null, 2), head);
+}
+
+function notFound(res: http.ServerResponse, hint = ''): void {
+  send(res, 404, 'text/plain; charset=utf-8', `Not found.${hint ? ` ${hint}` : ''}\n`);
+}
+
+/**
+ * Serve `urlPath` from under `root`. Only files inside root (after resolving symlinks) are
+ * served; "..", encoded separators and NUL bytes cannot leave it. Returns false when nothing
+ * matched, so the caller can answer 404 its own way.
+ */
+async function serveStatic(root: string, urlPath: string, res: http.ServerResponse, head: boolean): Promise<boolean> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    send(res, 400, 'text/plain; charset=utf-8', 'Bad request.\n');
+    return true;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) {
+    send(res, 400, 'text/plain; charset=utf-8', 'Bad request.\n');
+    return true;
+  }
+  let realRoot: string;
+  try {
+    realRoot = await fs.promises.realpath(root);
+  } catch {
+    return false; // the folder is not built
+  }
+  const candidate = path.resolve(realRoot, `.${path.posix.normalize(`/${decoded}`)}`);
+  const inside = (p: string): boolean => p === realRoot || p.startsWith(realRoot + path.sep);
+  if (!inside(candidate)) return false;
+  let file = candidate;
+  try {
+    file = await fs.promises.realpath(candidate);
+    if (!inside(file)) return false;
+    let stat = await fs.promises.stat(file);
+    if (stat.isDirectory()) {
+      file = path.join(file, 'index.html');
+      stat = await fs.promises.stat(file);
+    }
+    if (!stat.isFile()) return false;
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': stat.size,
+    });
+    if (head) {
+      res.end();
+      return true;
+    }
+    await new Promise<void>((resolve) => {
+      const stream = fs.createReadStream(file);
+      stream.on('error', () => {
+        res.destroy();
+        resolve();
+      });
+      stream.on('end', () => resolve());
+      stream.pipe(res);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, head: boolean) => Promise<void>;
+
+function createServer(handler: Handler): http.Server {
+  return http.createServer((req, res) => {
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.\n');
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+    } catch {
+      send(res, 400, 'text/plain; charset=utf-8', 'Bad request.\n');
+      return;
+    }
+    handler(req, res, url, method === 'HEAD').catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${String(err)}\n`);
+      else res.destroy();
+    });
+  });
+}
+
+function listen(server: http.Server, port: number, what: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException): void => {
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} (${what}) is in use. Stop the other process or choose another port.`)
+          : err,
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) {
+      resolve();
+      return;
+    }
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start page
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const PERSONA_WORDS = {
+  secretary: { sv: 'Sekreterare', en: 'Secretary' },
+  chair: { sv: 'Ordförande', en: 'Chair' },
+  member: { sv: 'Ledamot', en: 'Member' },
+} as const;
+
+function personaList(s: SimScenario | null, lang: 'sv' | 'en'): string {
+  const unknown = lang === 'sv' ? 'okänd (scenariot kunde inte läsas)' : 'unknown (the scenario could not be read)';
+  return (['secretary', 'chair', 'member'] as const)
+    .map((p) => {
+      const u = s?.personas[p];
+      const who = u
+        ? `${escapeHtml(u.displayName)}${u.companyName ? `, ${escapeHtml(u.companyName)}` : ''} (<code>${escapeHtml(u.userPrincipalName)}</code>)`
+        : unknown;
+      return `<li><strong>${PERSONA_WORDS[p][lang]}</strong>: ${who}</li>`;
+    })
+    .join('\n          ');
+}
+
+async function readScenario(emulator: RunningEmulator): Promise<SimScenario | null> {
+  try {
+    const res = await fetch(new URL('/_emulator/scenario', emulator.url));
+    if (!res.ok) return null;
+    return normalizeScenario(await res.json());
+  } catch {
+    return null;
+  }
+}
+
+async function renderStartPage(emulator: RunningEmulator): Promise<string> {
+  const template = await fs.promises.readFile(START_PAGE_TEMPLATE, 'utf8');
+  const s = await readScenario(emulator);
+  const meeting = s?.meetings.find((m) => m.eventId === s.defaultEventId);
+  const values: Record<string, string> = {
+    emulatorUrl: escapeHtml(emulator.url),
+    graphBaseUrl: escapeHtml(emulator.graphBaseUrl),
+    tenant: escapeHtml(s?.tenantName || s?.tenantId || '?'),
+    team: escapeHtml(s?.team ? `${s.team.displayName}${s.channel ? ` › ${s.channel.displayName}` : ''}` : '?'),
+    meeting: escapeHtml(meeting?.title ?? '?'),
+    personasSv: personaList(s, 'sv'),
+    personasEn: personaList(s, 'en'),
+  };
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
+  const distDir = path.resolve(opts.distDir ?? path.join(REPO_ROOT, 'dist'));
+  const appDir = path.join(distDir, 'app');
+  const simDir = path.join(distDir, 'simulators');
+  const scenario = path.resolve(
+    opts.scenario ?? process.env.GRAPH_EMULATOR_SCENARIO ?? path.join(REPO_ROOT, 'emulator', 'scenarios', 'demo.json'),
+  );
+  const emulatorPort = opts.emulatorPort ?? envPort(['GRAPH_EMULATOR_PORT'], 4001);
+  const wantedAppPort = opts.appPort ?? envPort(['APP_PORT'], 4000);
+  const wantedHostPort = opts.hostPort ?? envPort(['HOST_PORT', 'HOST_SIM_PORT'], 4002);
+  const log = opts.log ?? ((): void => undefined);
+
+  const emulator = await startEmulator({ port: emulatorPort, host: LOOPBACK, scenario });
+  const servers: http.Server[] = [];
+  // Known once both servers listen (ports may be 0 = any).
+  let appOrigin = '';
+  let hostOrigin = '';
+
+  const appServer = createServer(async (_req, res, url, head) => {
+    const p = url.pathname;
+    if (p === '/config.json') {
+      sendJson(
+        res,
+        {
+          graphBaseUrl: emulator.graphBaseUrl,
+          tokenProvider: 'host',
+          hostOrigins: [hostOrigin],
+          clientId: 'justera-demo',
+          officeJsUrl: '/office/office.js',
+        },
+        head,
+      );
+      return;
+    }
+    if (p === '/office' || p.startsWith('/office/')) {
+      if (await serveStatic(OFFICE_DIST, p.slice('/office'.length) || '/', res, head)) return;
+      notFound(res, fs.existsSync(OFFICE_DIST) ? '' : '@microsoft/office-js is not installed.');
+      return;
+    }
+    if (await serveStatic(appDir, p, res, head)) return;
+    notFound(res, fs.existsSync(appDir) ? '' : `${appDir} does not exist: run the build (npm run build).`);
+  });
+
+  const hostServer = createServer(async (_req, res, url, head) => {
+    const p = url.pathname;
+    if (p === '/' || p === '/index.html') {
+      send(res, 200, 'text/html; charset=utf-8', await renderStartPage(emulator), head);
+      return;
+    }
+    if (p === '/sim-config.json') {
+      sendJson(
+        res,
+        {
+          appUrl: `${appOrigin}/tab.html`,
+          configUrl: `${appOrigin}/config.html`,
+          emulatorUrl: emulator.url,
+          graphBaseUrl: emulator.graphBaseUrl,
+        },
+        head,
+      );
+      return;
+    }
+    if (await serveStatic(simDir, p, res, head)) return;
+    notFound(res, fs.existsSync(simDir) ? '' : `${simDir} does not exist: run the build (npm run build).`);
+  });
+
+  try {
+    servers.push(appServer);
+    const appPort = await listen(appServer, wantedAppPort, 'app');
+    servers.push(hostServer);
+    const hostPort = await listen(hostServer, wantedHostPort, 'Teams host simulator');
+    appOrigin = `http://${LOOPBACK}:${appPort}`;
+    hostOrigin = `http://${LOOPBACK}:${hostPort}`;
+  } catch (err) {
+    await Promise.all(servers.map(closeServer));
+    await emulator.close();
+    throw err;
+  }
+
+  const demo: RunningDemo = {
+    emulator,
+    appUrl: appOrigin,
+    hostUrl: hostOrigin,
+    tabUrl: `${appOrigin}/tab.html`,
+    simulatorUrl: `${hostOrigin}/teams.html`,
+    close: async () => {
+      await Promise.all(servers.map(closeServer));
+      await emulator.close();
+    },
+  };
+
+  log(`Justera demo: ${hostOrigin}/`);
+  log('');
+  log(`  Start page             ${hostOrigin}/`);
+  log(`  Teams host simulator   ${demo.simulatorUrl}`);
+  log(`  App (tab)              ${demo.tabUrl}   (config: ${appOrigin}/config.json)`);
+  log(`  Graph emulator         ${emulator.url}   (Graph base ${emulator.graphBaseUrl})`);
+  log(`  Scenario               ${path.relative(process.cwd(), scenario) || scenario}`);
+  for (const [dir, file] of [
+    [appDir, 'tab.html'],
+    [simDir, 'teams.html'],
+  ] as const) {
+    if (!fs.existsSync(path.join(dir, file))) log(`  Warning: ${path.join(dir, file)} is missing; run npm run build.`);
+  }
+  if (!fs.existsSync(OFFICE_DIST)) log('  (office.js: @microsoft/office-js is not installed; /office/ answers 404)');
+  log('');
+  log('Press Ctrl-C to stop.');
+  return demo;
+}
+
+async function main(): Promise<void> {
+  let demo: RunningDemo;
+  try {
+    demo = await startDemo({ log: (line) => console.log(line) });
+  } catch (err) {
+    console.error(`Could not start the demo: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  let closing = false;
+  const stop = (signal: string): void => {
+    if (closing) {
+      process.exit(1); // second Ctrl-C: do not wait
+    }
+    closing = true;
+    console.log(`\n${signal}: stopping the demo…`);
+    demo.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (require.main === module) void main();

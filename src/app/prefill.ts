@@ -1,0 +1,182 @@
+// Use case "open a meeting": the minutes' header and attendance, prefilled from Graph in as few
+// sequential round trips as the data allows:
+//   1. me + the event (or, inside a meeting, the calendar around it + the online meeting)
+//   2. invitees in the directory (15 per request) + the online meeting behind the join link
+//   3. the attendance reports of that online meeting
+//   4. this occurrence's report with its records
+//   5. only when guests from our directory attended: their directory entries
+// Each step batches what does not depend on the step before.
+
+import {
+  attendanceFromReport,
+  attendanceFromRsvps,
+  type Attendance,
+  type Invitee,
+  type RsvpReason,
+} from '../domain/attendance';
+import { hasEnded, pickReport, suggestChair, type Meeting } from '../domain/meeting';
+import { mergePerson, normaliseEmail, type Person } from '../domain/people';
+import { Problem } from '../domain/problems';
+import * as calendar from '../graph/calendar';
+import type { Graph, Outcome } from '../graph/graph';
+import * as online from '../graph/onlineMeetings';
+import * as users from '../graph/users';
+import type { DirectoryUser } from '../graph/users';
+import type { LocalStore } from '../store/localStore';
+
+export type MeetingRef =
+  | { kind: 'event'; eventId: string }
+  /** Inside a Teams meeting: what meeting.getMeetingDetails() tells. */
+  | { kind: 'meeting'; joinUrl: string; start: string; end: string };
+
+export type PrefillStep = 'meeting' | 'people' | 'report';
+
+export interface PrefillDeps {
+  graph: Graph;
+  now: () => Date;
+  /** The host's time zone, for meetings whose zone we cannot name. */
+  timeZone: string;
+  tenantId?: string;
+  store: LocalStore;
+}
+
+export interface Prefill {
+  meeting: Meeting;
+  secretary: DirectoryUser;
+  attendance: Attendance;
+  chairKey?: string;
+  /** Invitees the directory does not know (external, or a typo in the invitation). */
+  notInDirectory: string[];
+  /** What could not be read; the minutes still open, and the UI says what is missing. */
+  warnings: Problem[];
+}
+
+function unwrap<T>(outcome: Outcome<T> | undefined): T {
+  if (!outcome) throw new Problem('bad-data', 'Missing batch answer');
+  if (!outcome.ok) throw outcome.problem;
+  return outcome.value;
+}
+
+const MINUTE = 60_000;
+
+/** Step 1: who the user is and which meeting. */
+async function loadMeeting(deps: PrefillDeps, ref: MeetingRef): Promise<{ me: DirectoryUser; meeting: Meeting; onlineMeetingId?: string }> {
+  if (ref.kind === 'event') {
+    const [me, meeting] = await deps.graph.batch<unknown>([users.me(), calendar.event(ref.eventId, deps.timeZone)]);
+    return { me: unwrap(me) as DirectoryUser, meeting: unwrap(meeting) as Meeting };
+  }
+  // Teams tells the join link and scheduled times; the calendar around them holds the event.
+  const from = new Date(Date.parse(ref.start) - MINUTE).toISOString();
+  const to = new Date(Date.parse(ref.end) + MINUTE).toISOString();
+  const [me, view, found] = await deps.graph.batch<unknown>([
+    users.me(),
+    calendar.meetingsAround(from, to, deps.timeZone),
+    online.byJoinUrl(ref.joinUrl),
+  ]);
+  const meeting = (unwrap(view) as Meeting[]).find((m) => m.joinUrl === ref.joinUrl);
+  if (!meeting) throw new Problem('not-found', 'No calendar event has this meeting link');
+  // Not finding the online meeting is no failure here: only the report needs it, and it says so.
+  const onlineMeetingId = found?.ok ? (found.value as online.OnlineMeetingRef | undefined)?.id : undefined;
+  return { me: unwrap(me) as DirectoryUser, meeting, onlineMeetingId };
+}
+
+function withDirectory(invitees: Invitee[], found: Map<string, DirectoryUser>): Invitee[] {
+  return invitees.map((inv) => {
+    const user = found.get(normaliseEmail(inv.person.email) ?? '');
+    return user ? { ...inv, person: mergePerson({ ...inv.person, directoryId: user.directoryId }, user) } : inv;
+  });
+}
+
+/** Why the RSVPs decide, when they do; undefined when a report may be read. */
+function rsvpReason(meeting: Meeting, now: Date): RsvpReason | undefined {
+  if (!meeting.joinUrl) return 'no-online-meeting';
+  if (!hasEnded(meeting, now)) return 'not-ended';
+  // Graph lets only the organiser read attendance reports; co-organisers get 403 too.
+  if (!meeting.userIsOrganiser) return 'not-organiser';
+  return undefined;
+}
+
+export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step: PrefillStep) => void): Promise<Prefill> {
+  onStep?.('meeting');
+  const warnings: Problem[] = [];
+  const { me, meeting, onlineMeetingId: knownMeetingId } = await loadMeeting(deps, ref);
+  const secretary: Person = me;
+  const reason = rsvpReason(meeting, deps.now());
+
+  // Step 2: the directory for every invitee, and the online meeting when a report may be read.
+  onStep?.('people');
+  const emails = meeting.invitees.map((i) => normaliseEmail(i.person.email)).filter((e): e is string => !!e);
+  const lookups = users.usersByEmail(emails);
+  const needMeetingId = reason === undefined && !knownMeetingId;
+  const outcomes = await deps.graph.batch<unknown>([...lookups, ...(needMeetingId ? [online.byJoinUrl(meeting.joinUrl!)] : [])]);
+  const found = new Map<string, DirectoryUser>();
+  outcomes.slice(0, lookups.length).forEach((o) => {
+    if (!o.ok) {
+      warnings.push(o.problem);
+      return;
+    }
+    for (const u of o.value as DirectoryUser[]) if (u.email) found.set(normaliseEmail(u.email)!, u);
+  });
+  const directoryFailed = outcomes.slice(0, lookups.length).some((o) => !o.ok);
+  const invitees = withDirectory(meeting.invitees, found);
+  const notInDirectory = directoryFailed
+    ? []
+    : invitees.filter((i) => !i.person.directoryId).map((i) => i.person.email ?? i.person.displayName);
+  const enriched: Meeting = { ...meeting, invitees, organiser: invitees.find((i) => i.rsvp === 'organizer')?.person ?? meeting.organiser };
+
+  const remembered = enriched.seriesId ? await deps.store.getChair(enriched.seriesId) : undefined;
+  const chairKey = suggestChair(enriched, secretary, remembered);
+  const roles = { secretary, chairKey };
+
+  let onlineMeetingId = knownMeetingId;
+  if (needMeetingId) {
+    const o = outcomes[lookups.length];
+    if (o?.ok) onlineMeetingId = (o.value as online.OnlineMeetingRef | undefined)?.id;
+    else if (o) warnings.push(o.problem);
+  }
+  const base = { meeting: enriched, secretary: me, chairKey, notInDirectory, warnings };
+  if (reason) return { ...base, attendance: attendanceFromRsvps(invitees, reason, roles) };
+  if (!onlineMeetingId) return { ...base, attendance: attendanceFromRsvps(invitees, 'report-unavailable', roles) };
+
+  // Steps 3 and 4: this occurrence's report.
+  onStep?.('report');
+  try {
+    const reports = await deps.graph.all(online.reports(onlineMeetingId));
+    const choice = pickReport(reports, enriched, deps.now());
+    if (choice.kind !== 'found') {
+      return { ...base, attendance: attendanceFromRsvps(invitees, choice.kind === 'not-ended' ? 'not-ended' : 'no-report', roles) };
+    }
+    const first = await deps.graph.get(online.report(onlineMeetingId, choice.report.id, deps.tenantId));
+    const records = await deps.graph.rest(
+      { items: first.report.records, nextLink: first.recordsNextLink },
+      online.records(onlineMeetingId, choice.report.id, deps.tenantId),
+    );
+    const report = { ...first.report, records: await withGuestDirectory(deps, records, invitees, warnings) };
+    const attendance = attendanceFromReport(invitees, report, roles, { rooms: enriched.rooms, reportsForOccurrence: choice.candidates });
+    return { ...base, attendance };
+  } catch (e) {
+    const problem = e instanceof Problem ? e : new Problem('unknown', String(e), { cause: e });
+    if (problem.kind === 'signed-out' || problem.kind === 'offline') throw problem;
+    warnings.push(problem);
+    const why: RsvpReason = problem.kind === 'forbidden' ? 'not-organiser' : problem.kind === 'not-found' ? 'no-report' : 'report-unavailable';
+    return { ...base, attendance: attendanceFromRsvps(invitees, why, roles) };
+  }
+}
+
+/** Step 5: organisations of guests from our directory (invitees are already known). */
+async function withGuestDirectory(
+  deps: PrefillDeps,
+  records: online.ReportWithRecords['report']['records'],
+  invitees: readonly Invitee[],
+  warnings: Problem[],
+) {
+  const known = new Set(invitees.map((i) => i.person.directoryId).filter(Boolean));
+  const ids = records.filter((r) => r.joinedAs === 'directory' && r.person.directoryId && !known.has(r.person.directoryId)).map((r) => r.person.directoryId!);
+  if (ids.length === 0) return records;
+  const byId = new Map<string, DirectoryUser>();
+  for (const o of await deps.graph.batch(users.usersById(ids))) {
+    if (o.ok) o.value.forEach((u) => byId.set(u.directoryId, u));
+    else warnings.push(o.problem);
+  }
+  return records.map((r) => (r.person.directoryId && byId.has(r.person.directoryId) ? { ...r, person: mergePerson(r.person, byId.get(r.person.directoryId)) } : r));
+}

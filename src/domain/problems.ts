@@ -1,0 +1,42 @@
+// Errors as values the UI can show: a kind the translations know, plus the cause for the log.
+// Every failure a person can meet maps to one of these; nothing shows a raw stack.
+
+export type ProblemKind =
+  | 'signed-out' // the token expired or was refused: sign in again
+  | 'sign-in-failed' // the host could not give a token at all
+  | 'forbidden' // the user lacks the right in Graph
+  | 'not-found' // the meeting (or something it points to) is gone
+  | 'throttled' // Graph kept answering 429 beyond our retries
+  | 'offline' // Graph could not be reached
+  | 'server' // Graph answered 5xx
+  | 'bad-data' // Graph or a file answered something we cannot read
+  | 'host' // Teams or Outlook did not answer as expected
+  | 'config' // the app's configuration is missing or wrong
+  | 'unknown';
+
+export class Problem extends Error {
+  readonly kind: ProblemKind;
+  /** HTTP status or host code, for the log and for tests. */
+  readonly status?: number;
+  /** Graph's error code, e.g. "InvalidAuthenticationToken". */
+  readonly code?: string;
+
+  constructor(kind: ProblemKind, message: string, details: { status?: number; code?: string; cause?: unknown } = {}) {
+    super(message, { cause: details.cause });
+    this.name = 'Problem';
+    this.kind = kind;
+    this.status = details.status;
+    this.code = details.code;
+  }
+}
+
+export function isProblem(e: unknown): e is Problem {
+  return e instanceof Problem;
+}
+
+/** Whatever was thrown, as a Problem. */
+export function toProblem(e: unknown): Problem {
+  if (isProblem(e)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new Problem('unknown', message, { cause: e });
+}

@@ -1,0 +1,103 @@
+// The Graph client: the SDK's own middleware chain (auth -> retry -> HTTP), the same for Microsoft
+// Graph and the emulator. Only the base URL and the token provider differ (PLATFORM.md: the SDK's
+// AuthenticationHandler skips non-https hosts, so our auth middleware sets the header itself, and
+// only for the configured Graph origin).
+
+import { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { TokenProvider } from '../auth/tokenProvider';
+
+export interface GraphEndpoint {
+  /** e.g. "https://graph.microsoft.com/v1.0" or "http://127.0.0.1:4001/v1.0". */
+  baseUrl: string;
+}
+
+/** Called around every HTTP request the client sends (for the bench and diagnostics). */
+export interface RequestObserver {
+  onRequest(info: { method: string; url: string; startedAt: number; endedAt: number; status: number }): void;
+}
+
+function urlOf(request: RequestInfo): string {
+  return typeof request === 'string' ? request : request.url;
+}
+
+/** Adds the bearer token for our Graph origin and, after one 401, retries once with a fresh token. */
+class BearerTokenMiddleware implements Middleware {
+  private next?: Middleware;
+  constructor(
+    private readonly origin: string,
+    private readonly tokens: TokenProvider,
+  ) {}
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    if (!this.next) throw new Error('BearerTokenMiddleware has no next middleware');
+    if (new URL(urlOf(context.request)).origin !== this.origin) return this.next.execute(context);
+    await this.send(context, false);
+    if (context.response?.status === 401) await this.send(context, true);
+  }
+
+  private async send(context: Context, forceRefresh: boolean): Promise<void> {
+    const token = await this.tokens.getToken({ forceRefresh });
+    const options = (context.options ??= {});
+    const headers = new Headers(options.headers as HeadersInit | undefined);
+    headers.set('Authorization', `Bearer ${token}`);
+    options.headers = Object.fromEntries(headers.entries());
+    await this.next!.execute(context);
+  }
+}
+
+/** Records each request's timing; it sits after the retry handler, so a retried request counts twice. */
+class ObserverMiddleware implements Middleware {
+  private next?: Middleware;
+  constructor(private readonly observer: RequestObserver) {}
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+  async execute(context: Context): Promise<void> {
+    const startedAt = performance.now();
+    try {
+      await this.next!.execute(context);
+    } finally {
+      this.observer.onRequest({
+        method: context.options?.method ?? 'GET',
+        url: urlOf(context.request),
+        startedAt,
+        endedAt: performance.now(),
+        status: context.response?.status ?? 0,
+      });
+    }
+  }
+}
+
+export interface GraphClientOptions {
+  endpoint: GraphEndpoint;
+  tokens: TokenProvider;
+  observer?: RequestObserver;
+  /** Retries of 429/503/504 honouring Retry-After (SDK default 3). */
+  maxRetries?: number;
+}
+
+/** Splits "https://graph.microsoft.com/v1.0" into the origin and the version the SDK wants apart. */
+export function splitBaseUrl(baseUrl: string): { origin: string; version: string } {
+  const url = new URL(baseUrl);
+  const version = url.pathname.replace(/^\/+|\/+$/g, '');
+  if (!version) throw new Error(`Graph base URL needs a version path, e.g. /v1.0: ${baseUrl}`);
+  return { origin: url.origin, version };
+}
+
+export function createGraphClient(options: GraphClientOptions): { client: Client; origin: string; version: string } {
+  const { origin, version } = splitBaseUrl(options.endpoint.baseUrl);
+  const chain: Middleware[] = [
+    new BearerTokenMiddleware(origin, options.tokens),
+    new RetryHandler(new RetryHandlerOptions(undefined, options.maxRetries ?? 3)),
+  ];
+  if (options.observer) chain.push(new ObserverMiddleware(options.observer));
+  chain.push(new HTTPMessageHandler());
+  // The client links an array of middleware in order itself.
+  const client = Client.initWithMiddleware({ baseUrl: origin, defaultVersion: version, middleware: chain });
+  return { client, origin, version };
+}

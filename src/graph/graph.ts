@@ -1,0 +1,185 @@
+// The graph port's core: one typed request at a time, many in $batch (split into 20s, throttled
+// items retried honouring their Retry-After, which the SDK's RetryHandler does not do for items
+// inside a batch: PLATFORM.md), and @odata.nextLink paging relative to the configured base.
+
+import { BatchRequestContent, BatchResponseContent, GraphError } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { Problem } from '../domain/problems';
+
+/** One Graph GET: a path relative to the version root ("/me/events/...") and how to read its body. */
+export interface GraphCall<T> {
+  path: string;
+  headers?: Record<string, string>;
+  parse(body: unknown): T;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+export interface Page<T> {
+  items: T[];
+  nextLink?: string;
+}
+
+const BATCH_LIMIT = 20; // Graph's documented maximum per $batch
+// BatchRequestContent strips scheme and host from each Request's URL, so any absolute origin works
+// here; the item then reads "/me/...", relative to the version as Graph's $batch expects.
+const BATCH_ITEM_ORIGIN = 'https://graph.microsoft.com';
+const MAX_ITEM_RETRIES = 3;
+
+/** Maps an HTTP status and Graph error code to what a person can be told. */
+export function problemFromStatus(status: number, code: string | undefined, message: string, cause?: unknown): Problem {
+  if (status === 401) return new Problem('signed-out', message, { status, code, cause });
+  if (status === 403) return new Problem('forbidden', message, { status, code, cause });
+  if (status === 404) return new Problem('not-found', message, { status, code, cause });
+  if (status === 429) return new Problem('throttled', message, { status, code, cause });
+  if (status >= 500) return new Problem('server', message, { status, code, cause });
+  if (status <= 0) return new Problem('offline', message, { status, code, cause });
+  return new Problem('bad-data', message, { status, code, cause });
+}
+
+function problemFromError(e: unknown): Problem {
+  if (e instanceof Problem) return e;
+  if (e instanceof GraphError) {
+    // The SDK reports a network failure (fetch rejected) as statusCode -1.
+    return problemFromStatus(e.statusCode, e.code ?? undefined, e.message, e);
+  }
+  if (e instanceof TypeError) return new Problem('offline', e.message, { cause: e });
+  return new Problem('unknown', e instanceof Error ? e.message : String(e), { cause: e });
+}
+
+function graphErrorBody(body: unknown): { code?: string; message: string } {
+  const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  return {
+    code: typeof err?.code === 'string' ? err.code : undefined,
+    message: typeof err?.message === 'string' ? err.message : 'Graph request failed',
+  };
+}
+
+function retryAfterMs(headers: Headers): number {
+  const value = headers.get('Retry-After');
+  if (!value) return 1000;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class Graph {
+  constructor(
+    private readonly client: Client,
+    /** The version segment of the base URL, e.g. "v1.0", to read nextLinks relative to it. */
+    private readonly version: string,
+  ) {}
+
+  private parse<T>(call: GraphCall<T>, body: unknown): T {
+    try {
+      return call.parse(body);
+    } catch (e) {
+      throw new Problem('bad-data', `Unexpected answer from ${call.path}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  /** One request; retries of 429/5xx happen in the middleware. */
+  async get<T>(call: GraphCall<T>): Promise<T> {
+    try {
+      let request = this.client.api(call.path);
+      if (call.headers) request = request.headers(call.headers);
+      const body: unknown = await request.get();
+      return this.parse(call, body);
+    } catch (e) {
+      throw problemFromError(e);
+    }
+  }
+
+  /**
+   * Many independent requests in as few round trips as Graph allows: chunks of 20 sent at once.
+   * Results come back in the order of `calls`; one failed item never hides the others.
+   */
+  async batch<T>(calls: readonly GraphCall<T>[]): Promise<Outcome<T>[]> {
+    const results: (Outcome<T> | undefined)[] = new Array(calls.length);
+    let pending = calls.map((_, i) => i);
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      const chunks: number[][] = [];
+      for (let i = 0; i < pending.length; i += BATCH_LIMIT) chunks.push(pending.slice(i, i + BATCH_LIMIT));
+      const throttled: { index: number; waitMs: number }[] = [];
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          const responses = await this.postBatch(chunk.map((i) => ({ id: String(i), call: calls[i]! })));
+          for (const index of chunk) {
+            const response = responses.get(String(index));
+            if (!response) {
+              results[index] = { ok: false, problem: new Problem('bad-data', `No answer for batch item ${calls[index]!.path}`) };
+            } else if (response.status === 429 && attempt < MAX_ITEM_RETRIES) {
+              throttled.push({ index, waitMs: retryAfterMs(response.headers) });
+            } else {
+              results[index] = await this.readItem(calls[index]!, response);
+            }
+          }
+        }),
+      );
+      pending = throttled.map((t) => t.index);
+      if (pending.length > 0) await sleep(Math.max(...throttled.map((t) => t.waitMs)));
+    }
+    return results.map((r) => r!);
+  }
+
+  private async postBatch(items: { id: string; call: GraphCall<unknown> }[]): Promise<Map<string, Response>> {
+    const content = new BatchRequestContent(
+      items.map(({ id, call }) => ({
+        id,
+        request: new Request(`${BATCH_ITEM_ORIGIN}${call.path}`, { method: 'GET', headers: call.headers }),
+      })),
+    );
+    try {
+      const body: unknown = await this.client.api('/$batch').post(await content.getContent());
+      return new BatchResponseContent(body as { responses: [] }).getResponses();
+    } catch (e) {
+      throw problemFromError(e);
+    }
+  }
+
+  private async readItem<T>(call: GraphCall<T>, response: Response): Promise<Outcome<T>> {
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.status >= 200 && response.status < 300) {
+      try {
+        return { ok: true, value: this.parse(call, body) };
+      } catch (e) {
+        return { ok: false, problem: problemFromError(e) };
+      }
+    }
+    const { code, message } = graphErrorBody(body);
+    return { ok: false, problem: problemFromStatus(response.status, code, message) };
+  }
+
+  /**
+   * The path of a nextLink relative to our version root. The SDK follows only absolute https
+   * nextLinks and mangles others (PLATFORM.md), so we always go through our configured base.
+   */
+  relativeNextLink(nextLink: string): string {
+    const url = new URL(nextLink);
+    const marker = `/${this.version}/`;
+    const at = url.pathname.indexOf(marker);
+    if (at < 0) throw new Problem('bad-data', `nextLink outside ${this.version}: ${nextLink}`);
+    return url.pathname.slice(at + marker.length - 1) + url.search;
+  }
+
+  /** Follows @odata.nextLink from a first page (fetched alone or in a batch) to the end. */
+  async rest<T>(first: Page<T>, call: GraphCall<Page<T>>, onPage?: (count: number) => void): Promise<T[]> {
+    const items = [...first.items];
+    let next = first.nextLink;
+    while (next) {
+      const page = await this.get({ ...call, path: this.relativeNextLink(next) });
+      items.push(...page.items);
+      onPage?.(items.length);
+      next = page.nextLink;
+    }
+    return items;
+  }
+
+  /** Every item of a collection, page after page. */
+  async all<T>(call: GraphCall<Page<T>>): Promise<T[]> {
+    return this.rest(await this.get(call), call);
+  }
+}

@@ -1,0 +1,75 @@
+// The Teams host, through @microsoft/teams-js. Extra host origins (the simulator's, in the demo and
+// tests) come from configuration: teams-js accepts replies only from Microsoft's hosts and these.
+
+import { app, authentication, meeting } from '@microsoft/teams-js';
+import { Problem } from '../domain/problems';
+import type { Frame, Host, HostContext, MeetingDetails, Theme } from './host';
+
+function themeOf(theme: string | undefined): Theme {
+  if (theme === 'dark') return 'dark';
+  if (theme === 'contrast') return 'contrast';
+  return 'light';
+}
+
+function frameOf(frame: string | undefined): Frame {
+  switch (frame) {
+    case 'content':
+    case 'sidePanel':
+    case 'meetingStage':
+    case 'settings':
+      return frame;
+    default:
+      return 'other';
+  }
+}
+
+function toContext(c: app.Context): HostContext {
+  const frame = frameOf(c.page.frameContext);
+  return {
+    user: { id: c.user?.id, upn: c.user?.userPrincipalName ?? c.user?.loginHint, displayName: c.user?.displayName, tenantId: c.user?.tenant?.id },
+    locale: c.app.locale,
+    theme: themeOf(c.app.theme),
+    frame,
+    inMeeting: Boolean(c.meeting?.id) || frame === 'sidePanel' || frame === 'meetingStage',
+    team: c.team ? { id: c.team.internalId, name: c.team.displayName, groupId: c.team.groupId } : undefined,
+    channel: c.channel ? { id: c.channel.id, name: c.channel.displayName } : undefined,
+    chatId: c.chat?.id,
+  };
+}
+
+export async function connectTeams(validMessageOrigins: readonly string[]): Promise<Host> {
+  try {
+    await app.initialize(validMessageOrigins.length ? [...validMessageOrigins] : undefined);
+  } catch (e) {
+    throw new Problem('host', 'Teams did not answer app.initialize', { cause: e });
+  }
+  const context = toContext(await app.getContext());
+  return {
+    context,
+    onThemeChange(listener) {
+      app.registerOnThemeChangeHandler((theme) => listener(themeOf(theme)));
+    },
+    async getAuthToken() {
+      try {
+        return await authentication.getAuthToken();
+      } catch (e) {
+        throw new Problem('sign-in-failed', `Teams gave no token: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      }
+    },
+    async getMeetingDetails(): Promise<MeetingDetails | undefined> {
+      if (!context.inMeeting) return undefined;
+      const response = await new Promise<meeting.IMeetingDetailsResponse>((resolve, reject) =>
+        meeting.getMeetingDetails((error, details) =>
+          error || !details ? reject(new Problem('host', `Teams did not tell which meeting this is (${error?.message ?? 'no details'})`, { cause: error })) : resolve(details),
+        ),
+      );
+      const d = response.details;
+      if (!d.joinUrl) throw new Problem('host', 'This meeting has no join link');
+      const end = 'scheduledEndTime' in d && typeof d.scheduledEndTime === 'string' ? d.scheduledEndTime : d.scheduledStartTime;
+      return { joinUrl: d.joinUrl, start: d.scheduledStartTime, end, title: 'title' in d ? d.title : undefined };
+    },
+    notifySuccess: () => app.notifySuccess(),
+    notifyFailure: (message) =>
+      app.notifyFailure({ reason: app.FailedReason.Other, message }),
+  };
+}

@@ -1,0 +1,102 @@
+// The attendance as the minutes print it: present, also present (guests), absent with notice,
+// absent. Each person's status can be changed by hand; the basis of each status is shown.
+
+import { Badge, Caption1, makeStyles, Select, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { groupAttendance, type Attendance, type AttendanceEntry, type AttendanceStatus } from '../../domain/attendance';
+import { organisationFromEmail } from '../../domain/people';
+import { useI18n } from '../i18n';
+
+const useStyles = makeStyles({
+  groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  list: { listStyleType: 'none', margin: 0, padding: 0 },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  who: { display: 'flex', flexDirection: 'column', minWidth: '12rem', flexGrow: 1, flexBasis: '14rem' },
+  tags: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
+  status: { minWidth: '11rem', flexBasis: '11rem' },
+});
+
+const STATUSES: AttendanceStatus[] = ['present', 'absent', 'excused'];
+
+function PersonRow({ entry, notInDirectory, onMark }: { entry: AttendanceEntry; notInDirectory: boolean; onMark: (key: string, s: AttendanceStatus) => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const organisation = entry.person.organisation ?? organisationFromEmail(entry.person.email);
+  return (
+    <li className={styles.row}>
+      <span className={styles.who}>
+        <Text weight="semibold">{entry.person.displayName}</Text>
+        {organisation && <Caption1>{organisation}</Caption1>}
+        <span className={styles.tags}>
+          {entry.role === 'chair' && <Badge appearance="tint" color="brand">{t('attendance.role.chair')}</Badge>}
+          {entry.role === 'secretary' && <Badge appearance="tint" color="brand">{t('attendance.role.secretary')}</Badge>}
+          {entry.joinedAs === 'phone' && <Badge appearance="outline">{t('attendance.joined.phone')}</Badge>}
+          {entry.joinedAs === 'anonymous' && <Badge appearance="outline">{t('attendance.joined.anonymous')}</Badge>}
+          {entry.joinedAs === 'external' && <Badge appearance="outline">{t('attendance.joined.external')}</Badge>}
+          {entry.rejoined && <Badge appearance="outline">{t('attendance.rejoined')}</Badge>}
+          {notInDirectory && <Badge appearance="outline" color="warning">{t('attendance.notInDirectory')}</Badge>}
+          <Caption1>{t(`attendance.basis.${entry.basis}`)}</Caption1>
+        </span>
+      </span>
+      <Select
+        className={styles.status}
+        value={entry.status}
+        aria-label={t('attendance.status', { name: entry.person.displayName })}
+        onChange={(_, data) => onMark(entry.key, data.value as AttendanceStatus)}
+      >
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`attendance.status.${s}`)}
+          </option>
+        ))}
+      </Select>
+    </li>
+  );
+}
+
+export interface AttendanceListProps {
+  attendance: Attendance;
+  notInDirectory: readonly string[];
+  onMark(key: string, status: AttendanceStatus): void;
+}
+
+export function AttendanceList({ attendance, notInDirectory, onMark }: AttendanceListProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const groups = groupAttendance(attendance);
+  const missing = new Set(notInDirectory.map((s) => s.toLowerCase()));
+  const sections = [
+    { id: 'present', title: t('attendance.present'), entries: groups.present },
+    { id: 'guests', title: t('attendance.guests'), entries: groups.guests },
+    { id: 'excused', title: t('attendance.excused'), entries: groups.excused },
+    { id: 'absent', title: t('attendance.absent'), entries: groups.absent },
+  ];
+  return (
+    <div className={styles.groups}>
+      {sections.map((s) => (
+        <section key={s.id} aria-labelledby={`attendance-${s.id}`}>
+          <Subtitle2 as="h3" id={`attendance-${s.id}`}>
+            {s.title} <Caption1>({t('attendance.count', { count: s.entries.length })})</Caption1>
+          </Subtitle2>
+          {s.entries.length === 0 ? (
+            <Text block>{t('attendance.empty')}</Text>
+          ) : (
+            <ul className={styles.list} aria-labelledby={`attendance-${s.id}`}>
+              {s.entries.map((e) => (
+                <PersonRow key={e.key} entry={e} notInDirectory={missing.has((e.person.email ?? e.person.displayName).toLowerCase())} onMark={onMark} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+// "My meetings": upcoming and recent meetings as two lists of buttons, nearest first.
+
+import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { MeetingListItem } from '../../domain/meeting';
+import { useI18n } from '../i18n';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: {
+    width: '100%',
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  cancelled: { textDecorationLine: 'line-through' },
+  section: { marginTop: tokens.spacingVerticalL },
+});
+
+function MeetingButton({ meeting, onOpen }: { meeting: MeetingListItem; onOpen: (m: MeetingListItem) => void }) {
+  const styles = useStyles();
+  const { t, short, timeRange } = useI18n();
+  const when = short(meeting.start, meeting.timeZone);
+  const subject = meeting.subject || t('meeting.noSubject');
+  return (
+    <li>
+      <Button className={styles.item} appearance="subtle" onClick={() => onOpen(meeting)} aria-label={t('myMeetings.open', { subject, when })}>
+        <span className={styles.body}>
+          <Text weight="semibold" className={meeting.isCancelled ? styles.cancelled : undefined}>
+            {subject}
+          </Text>
+          <span className={styles.line}>
+            <Caption1>
+              {when.replace(/ \d\d[:.]\d\d$/, '')} · {timeRange(meeting.start, meeting.end, meeting.timeZone)}
+            </Caption1>
+            {meeting.place.online && <Badge appearance="tint" size="small">{t('myMeetings.online')}</Badge>}
+            {meeting.isRecurring && <Badge appearance="outline" size="small">{t('myMeetings.recurring')}</Badge>}
+            {meeting.isCancelled && <Badge appearance="filled" color="danger" size="small">{t('myMeetings.cancelled')}</Badge>}
+          </span>
+          {meeting.place.rooms.length > 0 && <Caption1>{meeting.place.rooms.join(', ')}</Caption1>}
+        </span>
+      </Button>
+    </li>
+  );
+}
+
+export function MeetingList({ meetings, now, onOpen }: { meetings: MeetingListItem[]; now: Date; onOpen: (m: MeetingListItem) => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  if (meetings.length === 0) return <Text>{t('myMeetings.none')}</Text>;
+  const upcoming = meetings.filter((m) => Date.parse(m.end) >= now.getTime());
+  const recent = meetings.filter((m) => Date.parse(m.end) < now.getTime()).reverse();
+  return (
+    <>
+      {[
+        { id: 'upcoming', title: t('myMeetings.upcoming'), items: upcoming },
+        { id: 'recent', title: t('myMeetings.recent'), items: recent },
+      ].map(
+        (section) =>
+          section.items.length > 0 && (
+            <section key={section.id} className={styles.section} aria-labelledby={`meetings-${section.id}`}>
+              <Subtitle2 as="h2" id={`meetings-${section.id}`}>
+                {section.title}
+              </Subtitle2>
+              <ul className={styles.list}>
+                {section.items.map((m) => (
+                  <MeetingButton key={m.eventId} meeting={m} onOpen={onOpen} />
+                ))}
+              </ul>
+            </section>
+          ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+// One meeting: prefill from Graph, merge with what the secretary already marked on this device,
+// and let them mark attendance, pick the chair and update from the attendance report.
+
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, Subtitle1, tokens, Caption1 } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MeetingRef, Prefill, PrefillStep } from '../../app/prefill';
+import type { Services } from '../../app/services';
+import { markByHand, reconcile, withChair, type Attendance, type AttendanceChange, type AttendanceStatus } from '../../domain/attendance';
+import { toProblem, type Problem } from '../../domain/problems';
+import { useI18n } from '../i18n';
+import { AttendanceList } from './AttendanceList';
+import { AttendanceChanges, AttendanceNotices } from './AttendanceNotices';
+import { MinutesHeader } from './MinutesHeader';
+import { ProblemMessage } from './ProblemMessage';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+type State =
+  | { phase: 'loading'; step: PrefillStep }
+  | { phase: 'failed'; problem: Problem }
+  | { phase: 'ready'; data: Prefill; attendance: Attendance; chairKey?: string };
+
+export function MeetingPage({ services, meetingRef }: { services: Services; meetingRef: MeetingRef }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [state, setState] = useState<State>({ phase: 'loading', step: 'meeting' });
+  const [changes, setChanges] = useState<AttendanceChange[] | undefined>();
+  const [updating, setUpdating] = useState(false);
+  const [updateProblem, setUpdateProblem] = useState<Problem | undefined>();
+  const latest = useRef(state);
+  latest.current = state;
+
+  const load = useCallback(async () => {
+    setState({ phase: 'loading', step: 'meeting' });
+    try {
+      const data = await services.prefill(meetingRef, (step) => setState({ phase: 'loading', step }));
+      // What the secretary marked before (on this device) wins over the fresh prefill.
+      const saved = await services.store.getAttendance(data.meeting.eventId).catch(() => undefined);
+      const attendance = saved ? reconcile(saved.attendance, data.attendance).attendance : data.attendance;
+      const chairKey = saved?.chairKey ?? data.chairKey;
+      setState({ phase: 'ready', data, attendance: withChair(attendance, chairKey, data.secretary), chairKey });
+    } catch (e) {
+      setState({ phase: 'failed', problem: toProblem(e) });
+    }
+  }, [services, meetingRef]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = (data: Prefill, attendance: Attendance, chairKey: string | undefined) => {
+    setState({ phase: 'ready', data, attendance, chairKey });
+    void services.store.setAttendance(data.meeting.eventId, { attendance, chairKey, savedAt: new Date().toISOString() }).catch(() => undefined);
+  };
+
+  if (state.phase === 'loading') {
+    return <Spinner label={t(`meeting.loading.${state.step}`)} labelPosition="below" aria-live="polite" />;
+  }
+  if (state.phase === 'failed') return <ProblemMessage problem={state.problem} onRetry={() => void load()} />;
+
+  const { data, attendance, chairKey } = state;
+  const onMark = (key: string, status: AttendanceStatus) => save(data, markByHand(attendance, key, status), chairKey);
+  const onChairChange = (key: string | undefined) => {
+    save(data, withChair(attendance, key, data.secretary), key);
+    if (data.meeting.seriesId) void services.store.setChair(data.meeting.seriesId, key).catch(() => undefined);
+  };
+  const onUpdate = async () => {
+    setUpdating(true);
+    setUpdateProblem(undefined);
+    try {
+      const fresh = await services.prefill(meetingRef);
+      const current = latest.current;
+      if (current.phase !== 'ready') return;
+      const result = reconcile(current.attendance, fresh.attendance);
+      save(fresh, withChair(result.attendance, current.chairKey, fresh.secretary), current.chairKey);
+      setChanges(result.changes);
+    } catch (e) {
+      setUpdateProblem(toProblem(e));
+    } finally {
+      setUpdating(false);
+    }
+  };
+
+  const hasNoInvitees = data.meeting.invitees.length <= 1 && attendance.entries.length <= 1;
+  return (
+    <div className={styles.page}>
+      <Title2 as="h1">{data.meeting.subject || t('meeting.noSubject')}</Title2>
+      {data.meeting.isCancelled && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('meeting.cancelled')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <section className={styles.section} aria-labelledby="minutes-header">
+        <Subtitle1 as="h2" id="minutes-header">
+          {t('meeting.header')}
+        </Subtitle1>
+        <MinutesHeader meeting={data.meeting} secretary={data.secretary} chairKey={chairKey} onChairChange={onChairChange} />
+      </section>
+      <section className={styles.section} aria-labelledby="attendance">
+        <Subtitle1 as="h2" id="attendance">
+          {t('attendance.title')}
+        </Subtitle1>
+        <AttendanceNotices attendance={attendance} timeZone={data.meeting.timeZone} />
+        {data.notInDirectory.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t('meeting.notInDirectory', { count: data.notInDirectory.length, names: data.notInDirectory.join(', ') })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {data.warnings.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t('problem.warnings', { what: [...new Set(data.warnings.map((w) => t(`problem.${w.kind}`)))].join(' ') })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {hasNoInvitees && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t('attendance.noInvitees')}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.toolbar}>
+          <Button onClick={() => void onUpdate()} disabled={updating} aria-busy={updating}>
+            {updating ? t('attendance.updating') : t('attendance.update')}
+          </Button>
+          {updating && <Spinner size="tiny" aria-label={t('attendance.updating')} />}
+          <Caption1>{t('attendance.savedLocally')}</Caption1>
+        </div>
+        {updateProblem && <ProblemMessage problem={updateProblem} onRetry={() => void onUpdate()} />}
+        {changes && <AttendanceChanges changes={changes} />}
+        <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} />
+      </section>
+    </div>
+  );
+}

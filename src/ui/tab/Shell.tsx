@@ -1,0 +1,30 @@
+// Theme and language around every surface: Teams' light, dark and high-contrast themes, and
+// Swedish or English from the host's locale.
+
+import { FluentProvider, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Theme } from '../../host/host';
+import { I18nProvider, type Language } from '../i18n';
+
+const themes = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  main: { maxWidth: '60rem', marginLeft: 'auto', marginRight: 'auto' },
+});
+
+export function Shell({ theme, language, children }: { theme: Theme; language: Language; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={themes[theme]} className={styles.root} lang={language === 'sv' ? 'sv-SE' : 'en'} data-theme={theme}>
+      <I18nProvider language={language}>
+        <main className={styles.main}>{children}</main>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,71 @@
+// The Teams tab: inside a meeting it opens that meeting; elsewhere it lists "My meetings".
+// Services (Graph client, token provider) arrive as a lazy chunk after the shell has rendered.
+
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { ArrowLeft20Regular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import type { MeetingRef } from '../../app/prefill';
+import type { Services } from '../../app/services';
+import type { AppConfig } from '../../config/config';
+import { toProblem, type Problem } from '../../domain/problems';
+import type { Host } from '../../host/host';
+import { MeetingPage } from '../components/MeetingPage';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useI18n } from '../i18n';
+import { MyMeetingsPage } from './MyMeetingsPage';
+
+const useStyles = makeStyles({ back: { marginBottom: tokens.spacingVerticalM } });
+
+function refFromHash(): MeetingRef | undefined {
+  const id = new URLSearchParams(location.hash.slice(1)).get('meeting');
+  return id ? { kind: 'event', eventId: id } : undefined;
+}
+
+export function TabApp({ config, host }: { config: AppConfig; host: Host }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [services, setServices] = useState<Services | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [ref, setRef] = useState<MeetingRef | undefined>(refFromHash);
+
+  const start = useCallback(async () => {
+    setProblem(undefined);
+    try {
+      const { createServices } = await import(/* webpackChunkName: "services" */ '../../app/services');
+      const created = await createServices(config, host);
+      if (host.context.inMeeting) {
+        const details = await host.getMeetingDetails();
+        if (details) setRef({ kind: 'meeting', joinUrl: details.joinUrl, start: details.start, end: details.end });
+      }
+      setServices(created);
+    } catch (e) {
+      setProblem(toProblem(e));
+    }
+  }, [config, host]);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  useEffect(() => {
+    const onHash = () => setRef(refFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  if (problem) return <ProblemMessage problem={problem} onRetry={() => void start()} />;
+  if (!services) return <Spinner label={t('loadingApp')} labelPosition="below" />;
+  if (ref) {
+    return (
+      <>
+        {ref.kind === 'event' && (
+          <Button className={styles.back} appearance="subtle" icon={<ArrowLeft20Regular />} onClick={() => (location.hash = '')}>
+            {t('back')}
+          </Button>
+        )}
+        <MeetingPage key={ref.kind === 'event' ? ref.eventId : ref.joinUrl} services={services} meetingRef={ref} />
+      </>
+    );
+  }
+  return <MyMeetingsPage services={services} onOpen={(m) => (location.hash = `meeting=${encodeURIComponent(m.eventId)}`)} />;
+}
