@@ -1,16 +1,19 @@
 // Unit tests run beside the code they test (src/**, emulator/test); integration tests drive the
 // graph port and use cases against the Graph emulator over HTTP (test/integration).
 
-const tsJest = ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true }, diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true, allowJs: true }, diagnostics: false }];
+// @microsoft/app-manifest requires strip-bom, which ships only as ES modules: compile it for jest.
+const esmOnly = ['strip-bom'];
 
 module.exports = {
   projects: [
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src', '<rootDir>/emulator'],
+      roots: ['<rootDir>/src', '<rootDir>/emulator', '<rootDir>/manifest'],
       testMatch: ['**/*.test.ts'],
-      transform: { '^.+\\.tsx?$': tsJest },
+      transform: { '^.+\\.[tj]sx?$': tsJest },
+      transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
     },
     {
       displayName: 'integration',

@@ -31,6 +31,11 @@ export interface Host {
   getAuthToken(): Promise<string>;
   /** Details of the meeting the tab is in, or undefined outside meetings. */
   getMeetingDetails(): Promise<MeetingDetails | undefined>;
+  /**
+   * On the configuration page of a channel or meeting tab: offer this tab to be saved. Hosts
+   * without tab configuration leave it undefined.
+   */
+  offerTabConfiguration?(tab: { contentUrl: string; entityId: string; suggestedDisplayName: string }): void;
   notifySuccess(): void;
   notifyFailure(message: string): void;
 }

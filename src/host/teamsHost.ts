@@ -1,7 +1,7 @@
 // The Teams host, through @microsoft/teams-js. Extra host origins (the simulator's, in the demo and
 // tests) come from configuration: teams-js accepts replies only from Microsoft's hosts and these.
 
-import { app, authentication, meeting } from '@microsoft/teams-js';
+import { app, authentication, meeting, pages } from '@microsoft/teams-js';
 import { Problem } from '../domain/problems';
 import type { Frame, Host, HostContext, MeetingDetails, Theme } from './host';
 
@@ -68,6 +68,16 @@ export async function connectTeams(validMessageOrigins: readonly string[]): Prom
       const end = 'scheduledEndTime' in d && typeof d.scheduledEndTime === 'string' ? d.scheduledEndTime : d.scheduledStartTime;
       return { joinUrl: d.joinUrl, start: d.scheduledStartTime, end, title: 'title' in d ? d.title : undefined };
     },
+    offerTabConfiguration: pages.config.isSupported()
+      ? (tab) => {
+          pages.config.registerOnSaveHandler((save) => {
+            pages.config
+              .setConfig({ contentUrl: tab.contentUrl, entityId: tab.entityId, suggestedDisplayName: tab.suggestedDisplayName })
+              .then(() => save.notifySuccess(), (e: unknown) => save.notifyFailure(String(e)));
+          });
+          pages.config.setValidityState(true);
+        }
+      : undefined,
     notifySuccess: () => app.notifySuccess(),
     notifyFailure: (message) =>
       app.notifyFailure({ reason: app.FailedReason.Other, message }),

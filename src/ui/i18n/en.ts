@@ -81,6 +81,10 @@ export const en: Messages = {
   'attendance.change.kept': '{name}: your mark “{kept}” was kept (the report says “{report}”)',
   'attendance.savedLocally': 'Your marks are saved on this device.',
 
+  'config.title': 'Add Justera',
+  'config.intro': "Justera fetches the meeting's attendees and attendance and helps you write, approve and publish the minutes. Choose Save to add the tab.",
+  'config.unsupported': 'This host cannot save tabs. Open Justera in Teams.',
+
   'problem.title': 'Something went wrong',
   'problem.signed-out': 'Your sign-in has expired. Sign in to Teams again, then try again. Nothing you did is lost.',
   'problem.sign-in-failed': 'Justera got no sign-in from Teams. Check that the app is approved in your organisation and try again.',

@@ -80,6 +80,10 @@ export const sv = {
   'attendance.change.kept': '{name}: din markering ”{kept}” behölls (rapporten säger ”{report}”)',
   'attendance.savedLocally': 'Dina markeringar sparas på den här enheten.',
 
+  'config.title': 'Lägg till Justera',
+  'config.intro': 'Justera hämtar mötets deltagare och närvaro och hjälper dig skriva, justera och publicera protokollet. Välj Spara för att lägga till fliken.',
+  'config.unsupported': 'Den här värden kan inte spara flikar. Öppna Justera i Teams.',
+
   'problem.title': 'Något gick fel',
   'problem.signed-out': 'Din inloggning har gått ut. Logga in igen i Teams och försök sedan igen. Inget av det du gjort har försvunnit.',
   'problem.sign-in-failed': 'Justera fick ingen inloggning från Teams. Kontrollera att appen är godkänd i organisationen och försök igen.',

@@ -13,6 +13,7 @@ import { MeetingPage } from '../components/MeetingPage';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useI18n } from '../i18n';
 import { MyMeetingsPage } from './MyMeetingsPage';
+import { TabConfigPage } from './TabConfigPage';
 
 const useStyles = makeStyles({ back: { marginBottom: tokens.spacingVerticalM } });
 
@@ -22,6 +23,10 @@ function refFromHash(): MeetingRef | undefined {
 }
 
 export function TabApp({ config, host }: { config: AppConfig; host: Host }) {
+  return host.context.frame === 'settings' ? <TabConfigPage host={host} /> : <MinutesApp config={config} host={host} />;
+}
+
+function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
   const styles = useStyles();
   const { t } = useI18n();
   const [services, setServices] = useState<Services | undefined>();
