@@ -135,8 +135,10 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
     else if (o) warnings.push(o.problem);
   }
   const base = { meeting: enriched, secretary: me, chairKey, notInDirectory, warnings };
-  if (reason) return { ...base, attendance: attendanceFromRsvps(invitees, reason, roles) };
-  if (!onlineMeetingId) return { ...base, attendance: attendanceFromRsvps(invitees, 'report-unavailable', roles) };
+  // Graph shows the others' replies only in the organiser's copy of the event.
+  const fromRsvps = (why: RsvpReason) => attendanceFromRsvps(invitees, why, roles, { repliesHidden: !enriched.userIsOrganiser });
+  if (reason) return { ...base, attendance: fromRsvps(reason) };
+  if (!onlineMeetingId) return { ...base, attendance: fromRsvps('report-unavailable') };
 
   // Steps 3 and 4: this occurrence's report.
   onStep?.('report');
@@ -144,7 +146,7 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
     const reports = await deps.graph.all(online.reports(onlineMeetingId));
     const choice = pickReport(reports, enriched, deps.now());
     if (choice.kind !== 'found') {
-      return { ...base, attendance: attendanceFromRsvps(invitees, choice.kind === 'not-ended' ? 'not-ended' : 'no-report', roles) };
+      return { ...base, attendance: fromRsvps(choice.kind === 'not-ended' ? 'not-ended' : 'no-report') };
     }
     const first = await deps.graph.get(online.report(onlineMeetingId, choice.report.id, deps.tenantId));
     const records = await deps.graph.rest(
@@ -159,7 +161,7 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
     if (problem.kind === 'signed-out' || problem.kind === 'offline') throw problem;
     warnings.push(problem);
     const why: RsvpReason = problem.kind === 'forbidden' ? 'not-organiser' : problem.kind === 'not-found' ? 'no-report' : 'report-unavailable';
-    return { ...base, attendance: attendanceFromRsvps(invitees, why, roles) };
+    return { ...base, attendance: fromRsvps(why) };
   }
 }
 

@@ -151,6 +151,26 @@ describe('matching people in the report', () => {
   });
 });
 
+describe('optional invitees', () => {
+  const sofia: Person = { directoryId: 'id-sofia', email: 'sofia.wik@region.se', displayName: 'Sofia Wik' };
+  const withOptional: Invitee[] = [...invitees, { person: sofia, rsvp: 'tentative', optional: true }];
+
+  it('keeps an optional invitee who did not come out of the absent list', () => {
+    const groups = groupAttendance(attendanceFromReport(withOptional, report([rec(anna)])));
+    expect(names(groups.absent)).not.toContain('Sofia Wik');
+    expect(names(groups.optionalAway)).toEqual(['Sofia Wik']);
+  });
+
+  it('lists an optional invitee as absent when the secretary marks them so', () => {
+    const att = markByHand(attendanceFromReport(withOptional, report([rec(anna)])), personKey(sofia), 'absent');
+    expect(names(groupAttendance(att).absent)).toContain('Sofia Wik');
+  });
+
+  it('lists an optional invitee who came as present', () => {
+    expect(names(groupAttendance(attendanceFromReport(withOptional, report([rec(sofia)]))).present)).toEqual(['Sofia Wik']);
+  });
+});
+
 describe('attendance from the RSVPs', () => {
   const att = attendanceFromRsvps(invitees, 'not-organiser', { secretary: peter, chairKey: personKey(anna) });
   const groups = groupAttendance(att);
@@ -168,6 +188,10 @@ describe('attendance from the RSVPs', () => {
 
   it('marks the chair and the secretary and lists them first', () => {
     expect(groups.present.map((e) => e.role)).toEqual(['chair', 'secretary']);
+  });
+
+  it('says when the replies are hidden because the user is not the organiser', () => {
+    expect(attendanceFromRsvps(invitees, 'not-organiser', {}, { repliesHidden: true }).notices).toEqual([{ kind: 'replies-hidden' }]);
   });
 
   it('has an empty list for a meeting without attendees', () => {

@@ -49,6 +49,8 @@ export interface AttendanceEntry {
   joinedAs?: JoinKind;
   attendedSeconds?: number;
   rejoined?: boolean;
+  /** Invited as optional ("valfri"): not missed when not there. */
+  optional?: boolean;
 }
 
 /** Why the RSVPs and not a report decide the list. Each has its own explanation in the UI. */
@@ -68,7 +70,9 @@ export type AttendanceNotice =
   | { kind: 'room-device'; room: string }
   | { kind: 'anonymous-or-phone'; count: number }
   | { kind: 'several-reports'; count: number }
-  | { kind: 'not-in-report-means-absent' };
+  | { kind: 'not-in-report-means-absent' }
+  // Graph shows the replies to an invitation only in the organiser's copy of the event.
+  | { kind: 'replies-hidden' };
 
 export interface Attendance {
   source: AttendanceSource;
@@ -109,8 +113,16 @@ function uniqueInvitees(invitees: readonly Invitee[]): Invitee[] {
   return out;
 }
 
-/** Before a report exists (or when it cannot be read): the RSVPs prefill the list. */
-export function attendanceFromRsvps(invitees: readonly Invitee[], reason: RsvpReason, roles: Roles = {}): Attendance {
+/**
+ * Before a report exists (or when it cannot be read): the RSVPs prefill the list. When the user
+ * is not the organiser, Graph hides the others' replies, and the list says so.
+ */
+export function attendanceFromRsvps(
+  invitees: readonly Invitee[],
+  reason: RsvpReason,
+  roles: Roles = {},
+  options: { repliesHidden?: boolean } = {},
+): Attendance {
   const entries = uniqueInvitees(invitees).map(
     (inv): AttendanceEntry => ({
       key: personKey(inv.person),
@@ -120,9 +132,11 @@ export function attendanceFromRsvps(invitees: readonly Invitee[], reason: RsvpRe
       role: roleOf(inv.person, true, roles),
       status: rsvpStatus(inv.rsvp),
       basis: 'rsvp',
+      optional: inv.optional || undefined,
     }),
   );
-  return { source: { kind: 'rsvp', reason }, entries: sortEntries(entries), notices: [] };
+  const notices: AttendanceNotice[] = options.repliesHidden ? [{ kind: 'replies-hidden' }] : [];
+  return { source: { kind: 'rsvp', reason }, entries: sortEntries(entries), notices };
 }
 
 /** Several records of one participant (anonymous rejoins, duplicate rows) become one. */
@@ -212,6 +226,7 @@ export function attendanceFromReport(
       rsvp: inv.rsvp,
       role: roleOf(inv.person, true, roles),
       basis: 'report' as const,
+      optional: inv.optional || undefined,
     };
     if (!rec) return { ...base, status: inv.rsvp === 'declined' ? 'excused' : 'absent' };
     return {
@@ -339,14 +354,20 @@ export interface AttendanceGroups {
   guests: AttendanceEntry[];
   excused: AttendanceEntry[];
   absent: AttendanceEntry[];
+  /** Optional invitees who were not there: not absent from the minutes' point of view. */
+  optionalAway: AttendanceEntry[];
 }
 
-/** The four lists the minutes print: present (invited), guests, absent with notice, absent. */
+/**
+ * The lists the minutes print: present (invited), also present (guests), absent with notice,
+ * absent; optional invitees who did not come are kept apart unless marked absent by hand.
+ */
 export function groupAttendance(att: Attendance): AttendanceGroups {
-  const groups: AttendanceGroups = { present: [], guests: [], excused: [], absent: [] };
+  const groups: AttendanceGroups = { present: [], guests: [], excused: [], absent: [], optionalAway: [] };
   for (const e of att.entries) {
     if (e.status === 'present') (e.invited ? groups.present : groups.guests).push(e);
     else if (e.status === 'excused') groups.excused.push(e);
+    else if (e.optional && e.basis !== 'manual') groups.optionalAway.push(e);
     else groups.absent.push(e);
   }
   return groups;

@@ -78,6 +78,7 @@ export function AttendanceList({ attendance, notInDirectory, onMark }: Attendanc
     { id: 'guests', title: t('attendance.guests'), entries: groups.guests },
     { id: 'excused', title: t('attendance.excused'), entries: groups.excused },
     { id: 'absent', title: t('attendance.absent'), entries: groups.absent },
+    ...(groups.optionalAway.length ? [{ id: 'optional', title: t('attendance.optionalAway'), entries: groups.optionalAway }] : []),
   ];
   return (
     <div className={styles.groups}>

@@ -26,7 +26,9 @@ export function AttendanceNotices({ attendance, timeZone }: { attendance: Attend
             ? t('attendance.notice.room-device', { room: n.room })
             : n.kind === 'anonymous-or-phone'
               ? t('attendance.notice.anonymous-or-phone', { count: n.count })
-              : t('attendance.notice.several-reports', { count: n.count });
+              : n.kind === 'several-reports'
+                ? t('attendance.notice.several-reports', { count: n.count })
+                : t('attendance.notice.replies-hidden');
         return (
           <MessageBar key={i} intent="warning" layout="multiline">
             <MessageBarBody>{text}</MessageBarBody>

@@ -1,0 +1,32 @@
+// Integration-test harness: the real Graph client, our graph port and use cases, the emulator over HTTP.
+
+import { emulatorTokenProvider } from '../../src/auth/emulatorTokenProvider';
+import type { TokenProvider } from '../../src/auth/tokenProvider';
+import { createGraphClient, type RequestObserver } from '../../src/graph/client';
+import { Graph } from '../../src/graph/graph';
+import { memoryStore } from '../../src/store/localStore';
+import { prefill, type MeetingRef } from '../../src/app/prefill';
+import { listMyMeetings } from '../../src/app/myMeetings';
+import { startEmulator, type RunningEmulator } from '../../emulator/src/server';
+import path from 'node:path';
+
+export const scenarioFile = (name: string) => path.resolve(__dirname, '../../emulator/scenarios', `${name}.json`);
+
+export function graphAs(emulator: Pick<RunningEmulator, 'url' | 'graphBaseUrl'>, user: string, opts: { tokens?: TokenProvider; observer?: RequestObserver; baseUrl?: string } = {}) {
+  const tokens = opts.tokens ?? emulatorTokenProvider(emulator.url, user);
+  const { client, version } = createGraphClient({ endpoint: { baseUrl: opts.baseUrl ?? emulator.graphBaseUrl }, tokens, observer: opts.observer });
+  return new Graph(client, version);
+}
+
+export function useCases(graph: Graph, now: Date, tenantId?: string) {
+  const store = memoryStore();
+  return {
+    store,
+    list: () => listMyMeetings(graph, now, 'Europe/Stockholm'),
+    prefill: (ref: MeetingRef) => prefill({ graph, now: () => now, timeZone: 'Europe/Stockholm', tenantId, store }, ref),
+  };
+}
+
+export async function emulatorWith(scenario: string, now?: Date): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, scenario: scenarioFile(scenario), now: now ? () => now : undefined });
+}
