@@ -39,10 +39,8 @@ module.exports = (_env, argv) => {
   };
   const simulatorEntries = {};
   const simulatorPages = [];
-  for (const [name, dir, page] of [
-    ['teams', 'simulators/teams-host', 'teams.html'],
-    ['start', 'simulators/start', 'index.html'],
-  ]) {
+  // The start page is a template the demo server fills in per request, so it is not built here.
+  for (const [name, dir, page] of [['teams', 'simulators/teams-host', 'teams.html']]) {
     const entry = ['host.ts', 'start.ts', 'index.ts'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
     if (entry) simulatorEntries[name] = `./${entry}`;
     if (fs.existsSync(path.join(dir, 'index.html'))) {

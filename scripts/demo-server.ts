@@ -95,6 +95,12 @@ function sendJson(res: http.ServerResponse, body: unknown, head: boolean): void 
   send(res, 200, 'application/json; charset=utf-8', JSON.stringify(body, null, 2), head);
 }
 
+/** For /favicon.ico when the build has none: no 404 in every test's console. */
+function noContent(res: http.ServerResponse): void {
+  res.writeHead(204, BASE_HEADERS);
+  res.end();
+}
+
 function notFound(res: http.ServerResponse, hint = ''): void {
   send(res, 404, 'text/plain; charset=utf-8', `Not found.${hint ? ` ${hint}` : ''}\n`);
 }
@@ -305,6 +311,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
       return;
     }
     if (await serveStatic(appDir, p, res, head)) return;
+    if (p === '/favicon.ico') return noContent(res);
     notFound(res, fs.existsSync(appDir) ? '' : `${appDir} does not exist: run the build (npm run build).`);
   });
 
@@ -319,7 +326,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
         res,
         {
           appUrl: `${appOrigin}/tab.html`,
-          configUrl: `${appOrigin}/config.html`,
+          configUrl: `${appOrigin}/tab.html`,
           emulatorUrl: emulator.url,
           graphBaseUrl: emulator.graphBaseUrl,
         },
@@ -328,6 +335,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
       return;
     }
     if (await serveStatic(simDir, p, res, head)) return;
+    if (p === '/favicon.ico') return noContent(res);
     notFound(res, fs.existsSync(simDir) ? '' : `${simDir} does not exist: run the build (npm run build).`);
   });
 

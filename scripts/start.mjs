@@ -2,10 +2,14 @@
 // The build always runs, so the demo never serves a stale or missing dist/.
 
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// tsx's own CLI (not through npx, whose npm wrapper does not pass signals on): it relays
+// SIGINT/SIGTERM to the server process.
+const tsxCli = createRequire(path.join(root, 'package.json')).resolve('tsx/cli');
 
 function run(command, args) {
   return new Promise((resolve, reject) => {
@@ -39,7 +43,7 @@ try {
     console.error(`The build failed (${build.signal ?? `exit code ${build.code}`}); not starting the demo.`);
     process.exit(build.code ?? 1);
   }
-  const server = await run('npx', ['tsx', 'scripts/demo-server.ts']);
+  const server = await run(process.execPath, [tsxCli, 'scripts/demo-server.ts']);
   process.exit(server.code ?? (server.signal === 'SIGINT' || server.signal === 'SIGTERM' ? 0 : 1));
 } catch (err) {
   console.error(`Could not run ${err?.path ?? 'a command'}: ${err?.message ?? err}`);

@@ -3,7 +3,7 @@
 // URL parameters and the scenario.
 
 import { frameContextOf, type FrameContext, type SimParams } from './params';
-import { teamsMeetingId, type SimMeeting, type SimScenario, type SimUser } from './scenario';
+import { pickMeeting, teamsMeetingId, type SimMeeting, type SimScenario, type SimUser } from './scenario';
 
 /** Client SDK version the host claims (initialize reply, 4th arg). */
 export const HOST_SDK_VERSION = '2.58.0';
@@ -58,9 +58,7 @@ export type LegacyContext = Record<string, unknown> & {
 };
 
 export function meetingFor(params: SimParams, scenario: SimScenario): SimMeeting | undefined {
-  if (params.tab !== 'meeting') return undefined;
-  const id = params.event ?? scenario.defaultEventId;
-  return scenario.meetings.find((m) => m.eventId === id);
+  return params.tab === 'meeting' ? pickMeeting(scenario, params.event) : undefined;
 }
 
 export function buildContext(input: ContextInput): LegacyContext {
@@ -97,16 +95,15 @@ export function buildContext(input: ContextInput): LegacyContext {
     ctx.subEntityId = '';
   }
   if (params.tab === 'channel' && scenario.team) {
-    ctx.teamId = scenario.team.internalId;
+    if (scenario.team.internalId) ctx.teamId = scenario.team.internalId;
     ctx.groupId = scenario.team.groupId;
     ctx.teamName = scenario.team.displayName;
     ctx.teamType = 0;
     ctx.userTeamRole = 1;
-    if (scenario.team.siteUrl) ctx.teamSiteUrl = scenario.team.siteUrl;
     if (scenario.channel) {
       ctx.channelId = scenario.channel.id;
       ctx.channelName = scenario.channel.displayName;
-      ctx.channelType = scenario.channel.membershipType === 'private' ? 'Private' : 'Regular';
+      ctx.channelType = 'Regular';
     }
   }
   if (params.tab === 'meeting' && meeting) {

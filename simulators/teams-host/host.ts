@@ -4,7 +4,8 @@
 
 import { TeamsHostBridge, type BridgeRecords, type BridgeStatus } from './bridge';
 import { meetingDetailsFor, meetingFor, type LegacyContext, type SavedTabConfig } from './context';
-import { h, initials, select } from './dom';
+import { newIframe, renderStage } from './chrome';
+import { h, select } from './dom';
 import {
   frameContextOf,
   normalise,
@@ -17,8 +18,15 @@ import {
   type Theme,
   type TokenMode,
 } from './params';
-import { lookUpMeeting } from './meetingLookup';
-import { loadScenario, normalizeScenario, type SimMeeting, type SimScenario } from './scenario';
+import {
+  loadScenario,
+  lookUpTeamInternalId,
+  normalizeScenario,
+  pickMeeting,
+  requestToken,
+  type SimMeeting,
+  type SimScenario,
+} from './scenario';
 
 /** GET /sim-config.json (served by scripts/demo-server.ts). */
 interface SimConfig {
@@ -75,17 +83,14 @@ let scenario: SimScenario | null = null;
 let simConfig: SimConfig = {};
 let emulatorUrl = '';
 let graphBaseUrl = '';
-/** Meetings completed from Graph (see meetingLookup.ts), by event id. */
-const resolvedMeetings = new Map<string, Promise<SimMeeting>>();
 let currentMeeting: SimMeeting | undefined;
 let bridge: TeamsHostBridge | null = null;
-let iframe: HTMLIFrameElement | null = null;
 let session = 0;
 let ready = false;
 let currentAppUrl: string | null = null;
 
 const stage = document.getElementById('stage') as HTMLElement;
-const toolbar = document.getElementById('sim-toolbar') as HTMLElement;
+const controlsRow = document.getElementById('sim-controls') as HTMLElement;
 const statusEl = document.getElementById('sim-status') as HTMLElement;
 const notices = document.getElementById('sim-notices') as HTMLElement;
 
@@ -134,40 +139,6 @@ window.__teamsSimulator = {
   reload: () => startSession(),
 };
 
-// ---------------------------------------------------------------------------------------------
-// Words in the simulated Teams chrome follow the locale (the toolbar is a developer tool: English).
-
-function chromeText(locale: string): Record<string, string> {
-  const sv = locale.toLowerCase().startsWith('sv');
-  return sv
-    ? {
-        myMeetings: 'Mina möten',
-        about: 'Om',
-        posts: 'Inlägg',
-        files: 'Filer',
-        chat: 'Chatt',
-        details: 'Information',
-        configure: 'Lägg till en flik: Justera',
-        save: 'Spara',
-        cancel: 'Avbryt',
-        saveNote: 'Spara blir aktivt när fliken säger att inställningarna är giltiga.',
-        noMeeting: 'Inget möte i scenariot',
-      }
-    : {
-        myMeetings: 'My meetings',
-        about: 'About',
-        posts: 'Posts',
-        files: 'Files',
-        chat: 'Chat',
-        details: 'Details',
-        configure: 'Add a tab: Justera',
-        save: 'Save',
-        cancel: 'Cancel',
-        saveNote: 'Save becomes available when the tab says its settings are valid.',
-        noMeeting: 'No meeting in the scenario',
-      };
-}
-
 function applyThemeClass(theme: Theme): void {
   document.body.classList.remove('theme-default', 'theme-dark', 'theme-contrast');
   document.body.classList.add(`theme-${theme}`);
@@ -175,18 +146,6 @@ function applyThemeClass(theme: Theme): void {
 
 function updateUrl(): void {
   history.replaceState(null, '', `${location.pathname}${toSearch(params)}`);
-}
-
-function formatTime(meeting: SimMeeting, locale: string): string {
-  try {
-    const start = new Date(meeting.start);
-    const end = new Date(meeting.end);
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(start);
-    const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
-    return `${date} ${time.format(start)}–${time.format(end)}`;
-  } catch {
-    return `${meeting.start} – ${meeting.end}`;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,8 +201,10 @@ function changeTheme(theme: Theme): boolean {
 }
 
 function renderToolbar(): void {
-  for (const el of Array.from(toolbar.children)) {
-    if (el.id !== 'sim-status' && el.tagName !== 'H1') el.remove();
+  // Rebuilt after every change: keep keyboard focus on the control that had it.
+  const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  for (const el of Array.from(controlsRow.children)) {
+    if (el.tagName !== 'H1') el.remove();
   }
   const s = scenario;
   const personaLabel = (p: Persona): string => {
@@ -266,11 +227,19 @@ function renderToolbar(): void {
   ];
   if (params.tab === 'meeting' && s && s.meetings.length > 1) {
     const current = params.event ?? s.defaultEventId ?? '';
+    const options = s.meetings.map((m) => ({
+      value: m.eventId,
+      label: s.meetings.some((o) => o !== m && o.title === m.title) ? `${m.title} (${m.eventId.slice(-8)})` : m.title,
+    }));
+    if (!options.some((o) => o.value === current)) {
+      // An attendee's copy or one occurrence of a series.
+      options.unshift({ value: current, label: `${pickMeeting(s, current)?.title ?? 'Meeting'} (${current.slice(-8)})` });
+    }
     controls.push(
       select<string>(
         'sim-event',
         'Meeting',
-        s.meetings.map((m) => ({ value: m.eventId, label: `${m.title} (${m.start.slice(0, 10)})` })),
+        options,
         current,
         (event) => setParams({ event: event === s.defaultEventId ? undefined : event }),
       ),
@@ -313,9 +282,9 @@ function renderToolbar(): void {
   );
   const reloadButton = h('button', { type: 'button', class: 'sim-button' }, 'Reload tab');
   reloadButton.addEventListener('click', () => startSession());
-  controls.push(reloadButton, h('span', { class: 'spacer' }), h('a', { href: '/' }, '← Start page'));
-  statusEl.before(...controls.slice(0, -2));
-  statusEl.after(...controls.slice(-2));
+  controls.push(reloadButton);
+  controlsRow.append(...controls);
+  if (focusedId) document.getElementById(focusedId)?.focus();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,147 +411,28 @@ function renderNotices(): void {
   if (saveButton) saveButton.disabled = !bridge?.validity;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The tab frame and the Teams chrome around it
-
-function newIframe(title: string): HTMLIFrameElement {
-  return h('iframe', {
-    class: 'tab-frame',
-    title,
-    // What Teams web gives a tab frame (minus what a local demo cannot use).
-    sandbox:
-      'allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-pointer-lock allow-scripts allow-same-origin allow-downloads allow-top-navigation-by-user-activation',
-    allow: 'clipboard-read; clipboard-write; fullscreen',
-  });
-}
-
-function tabs(names: string[], current: string): HTMLUListElement {
-  return h('ul', { class: 'teams-tabs', 'aria-label': 'Tabs' }, ...names.map((n) => h('li', { 'aria-current': n === current ? 'page' : undefined }, n)));
-}
-
-function meetingHeader(meeting: SimMeeting | undefined, words: Record<string, string>): HTMLElement {
-  return h(
-    'div',
-    { class: 'meeting-bar' },
-    h('span', { class: 'title' }, meeting?.title ?? words.noMeeting ?? ''),
-    meeting ? h('span', { class: 'time' }, formatTime(meeting, params.locale)) : null,
-  );
-}
-
-function participantTiles(s: SimScenario): HTMLElement {
-  const people = [s.personas.chair, s.personas.secretary, s.personas.member, ...s.users]
-    .filter((u, i, all): u is NonNullable<typeof u> => !!u && all.findIndex((x) => x?.id === u.id) === i)
-    .slice(0, 6);
-  return h(
-    'div',
-    { class: 'tiles', 'aria-hidden': 'true' },
-    ...people.map((u) => h('div', { class: 'tile' }, h('span', { class: 'avatar' }, initials(u.displayName)), u.displayName)),
-  );
-}
-
-function renderStage(frame: HTMLIFrameElement, s: SimScenario, meeting: SimMeeting | undefined): void {
-  const words = chromeText(params.locale);
-  const p = params;
-  let content: Node;
-  if (p.frame === 'settings') {
-    const saveButton = h('button', { type: 'button', id: 'sim-save', class: 'sim-button primary', disabled: true }, words.save ?? 'Save');
-    const cancel = h('button', { type: 'button', class: 'sim-button' }, words.cancel ?? 'Cancel');
-    const note = h('span', { class: 'note', role: 'status' }, words.saveNote ?? '');
-    saveButton.addEventListener('click', () => {
-      if (!bridge) return;
-      note.textContent = '…';
-      bridge.save().then(
-        (cfg) => {
-          note.textContent = `Saved: ${cfg.contentUrl ?? ''}`;
-        },
-        (err: unknown) => {
-          note.textContent = err instanceof Error ? err.message : String(err);
-        },
-      );
-    });
-    cancel.addEventListener('click', () => setParams({ frame: 'content', app: undefined }));
-    content = h(
-      'div',
-      { class: 'dialog-backdrop' },
-      h(
-        'div',
-        { class: 'dialog', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'sim-dialog-title' },
-        h('h2', { id: 'sim-dialog-title' }, words.configure ?? ''),
-        frame,
-        h('footer', {}, note, cancel, saveButton),
-      ),
-    );
-  } else if (p.frame === 'sidePanel') {
-    content = h(
-      'div',
-      { class: 'meeting' },
-      h('div', { class: 'meeting-main' }, meetingHeader(meeting, words), participantTiles(s)),
-      h('aside', { class: 'side-panel', 'aria-label': 'Side panel' }, h('header', {}, 'Justera', h('span', { 'aria-hidden': 'true' }, '✕')), frame),
-    );
-  } else if (p.frame === 'meetingStage') {
-    content = h('div', { class: 'meeting stage-only' }, meetingHeader(meeting, words), frame);
-  } else if (p.tab === 'meeting') {
-    content = h(
-      'div',
-      { style: 'display:contents' },
-      h(
-        'div',
-        { class: 'teams-header' },
-        h('span', { class: 'title' }, meeting?.title ?? words.noMeeting ?? ''),
-        meeting ? h('span', { class: 'subtitle' }, formatTime(meeting, p.locale)) : null,
-        tabs([words.chat ?? '', words.details ?? '', 'Justera'], 'Justera'),
-      ),
-      frame,
-    );
-  } else if (p.tab === 'channel') {
-    content = h(
-      'div',
-      { style: 'display:contents' },
-      h(
-        'div',
-        { class: 'teams-header' },
-        h('span', { class: 'title' }, s.channel?.displayName ?? 'Channel'),
-        h('span', { class: 'subtitle' }, s.team?.displayName ?? ''),
-        tabs([words.posts ?? '', words.files ?? '', 'Justera'], 'Justera'),
-      ),
-      frame,
-    );
-  } else {
-    content = h(
-      'div',
-      { style: 'display:contents' },
-      h('div', { class: 'teams-header' }, h('span', { class: 'title' }, 'Justera'), tabs([words.myMeetings ?? '', words.about ?? ''], words.myMeetings ?? '')),
-      frame,
-    );
-  }
-  stage.replaceChildren(content);
-}
-
 function appUrlFor(p: SimParams): string {
   if (p.app) return p.app;
   if (p.frame === 'settings') {
     if (simConfig.configUrl) return simConfig.configUrl;
-    if (simConfig.appUrl) return new URL('config.html', simConfig.appUrl).href;
+    if (simConfig.appUrl) return new URL('tab.html', simConfig.appUrl).href;
   }
   if (simConfig.appUrl) return simConfig.appUrl;
   return `${location.protocol}//${location.hostname}:4000/tab.html`;
 }
 
-function resolveMeeting(s: SimScenario, m: SimMeeting): Promise<SimMeeting> {
-  let p = resolvedMeetings.get(m.eventId);
-  if (!p) {
-    p = lookUpMeeting(m, s, s.personas[params.persona]?.userPrincipalName, {
-      emulatorUrl,
-      graphBaseUrl,
-      now: () => Date.now(),
-    }).then(({ meeting, notes }) => {
-      for (const n of notes) if (!warnings.includes(n)) warnings.push(n);
-      refresh();
-      return meeting;
-    });
-    resolvedMeetings.set(m.eventId, p);
+/** Teams context teamId is the team's thread id, which only Graph knows (GET /teams/{id}). */
+async function completeTeam(s: SimScenario): Promise<void> {
+  const team = s.team;
+  if (!team || team.internalId) return;
+  const member = s.personas.secretary ?? s.personas[params.persona];
+  try {
+    if (!member) throw new Error('no persona to ask as');
+    const token = await requestToken(emulatorUrl, member.userPrincipalName, 600);
+    team.internalId = await lookUpTeamInternalId(graphBaseUrl, token, team.groupId);
+  } catch (err) {
+    warnings.push(`Could not read the team's internalId from Graph (${String(err)}); channel tabs get no teamId.`);
   }
-  return p;
 }
 
 function startSession(): void {
@@ -597,9 +447,9 @@ async function startSessionAsync(): Promise<void> {
   const mySession = ++session;
   const appUrl = appUrlFor(params);
   currentAppUrl = appUrl;
-  const fromScenario = meetingFor(params, s);
-  const meeting = fromScenario ? await resolveMeeting(s, fromScenario) : undefined;
+  if (params.tab === 'channel') await completeTeam(s);
   if (mySession !== session) return; // a newer session started meanwhile
+  const meeting = meetingFor(params, s);
   currentMeeting = meeting;
   if (params.tab === 'meeting' && !meeting) {
     const msg = params.event
@@ -608,7 +458,6 @@ async function startSessionAsync(): Promise<void> {
     if (!records.problems.includes(msg)) records.problems.push(msg);
   }
   const frame = newIframe(`Justera (${frameContextOf(params.frame)})`);
-  iframe = frame;
   bridge = new TeamsHostBridge(
     {
       session,
@@ -636,7 +485,16 @@ async function startSessionAsync(): Promise<void> {
       },
     },
   );
-  renderStage(frame, s, meeting);
+  renderStage(stage, frame, {
+    params,
+    scenario: s,
+    meeting,
+    onSave: async () => {
+      if (!bridge) throw new Error('No tab loaded.');
+      return (await bridge.save()).contentUrl ?? '';
+    },
+    onCancel: () => setParams({ frame: 'content', app: undefined }),
+  });
   frame.src = appUrl;
   refresh();
 }

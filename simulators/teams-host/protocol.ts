@@ -57,7 +57,6 @@ export const ErrorCode = {
  */
 const STATUS_REASON_FUNCS = new Set([
   'authentication.getAuthToken',
-  'authentication.getUser',
   'authentication.authenticate',
   'calendar.composeMeeting',
   'calendar.openCalendarItem',
@@ -75,8 +74,12 @@ const STATUS_REASON_FUNCS = new Set([
 ]);
 
 /** An error reply in the shape the func's teams-js family understands. */
+/** Funcs whose reply is `[success: boolean, resultOrSdkError]`. */
+const STATUS_SDK_ERROR_FUNCS = new Set(['authentication.getUser']);
+
 export function errorArgs(func: string, message: string, errorCode: number = ErrorCode.INTERNAL_ERROR): unknown[] {
   if (STATUS_REASON_FUNCS.has(func)) return [false, message];
+  if (STATUS_SDK_ERROR_FUNCS.has(func)) return [false, { errorCode, message }];
   return [{ errorCode, message }, null];
 }
 

@@ -1,10 +1,13 @@
-// Reads the Graph emulator's scenario (GET <emulator>/_emulator/scenario) into the few facts a
-// Teams host knows: who the personas are, which team and channel the tab lives in, and which
-// meetings the meeting frames can be in. All knowledge of the scenario's field names is here.
+// Reads the Graph emulator's scenario (GET <emulator>/_emulator/scenario) into what a Teams host
+// knows: who the personas are, which team and channel the tab lives in, and which meeting (and
+// occurrence) the meeting frames are in. All knowledge of the scenario's field names is here.
 //
-// The reader is deliberately tolerant: it looks for Graph-shaped objects (users, teams with
-// channels, events, onlineMeetings) wherever they sit in the scenario, and uses the
-// scenario's `teamsContext` only to choose among them. No DOM: the demo server uses it too.
+// The emulator answers with the scenario file ({name, timeZone, tenant, users, teams, events,
+// personas, teamsContext}, see emulator/src/scenario/types.ts) plus `resolved`
+// (emulator/src/summary.ts): relative dates and generated ids worked out (events in UTC with
+// their occurrences and per-mailbox ids, onlineMeetings with chat thread ids, personas as users,
+// teamsContext with names). Without `resolved`, events with absolute times still work.
+// No DOM: the demo server uses this module too.
 
 import type { Persona } from './params';
 
@@ -19,38 +22,50 @@ export interface SimUser {
 export interface SimTeam {
   /** Graph id of the team (= the Microsoft 365 group id): Teams context `groupId`. */
   groupId: string;
-  /** Teams' thread id ("19:...@thread.tacv2"): Teams context `teamId`. */
-  internalId: string;
+  /** Teams' thread id ("19:...@thread.tacv2"): Teams context `teamId`; from Graph GET /teams/{id} if absent. */
+  internalId?: string;
   displayName: string;
-  siteUrl?: string;
 }
 
 export interface SimChannel {
   id: string;
   displayName: string;
-  membershipType: string;
+}
+
+export interface SimOccurrence {
+  start: string;
+  end: string;
+  ended: boolean;
+  cancelled: boolean;
+  /** This occurrence's event ids, one per mailbox. */
+  ids: string[];
 }
 
 export interface SimMeeting {
-  /** Calendar event id (the `event` URL parameter). */
+  /** The organiser's event id (a series master for recurring meetings). */
   eventId: string;
+  /** The same event's ids in other mailboxes (attendees' copies). */
+  aliases: string[];
   title: string;
-  /** ISO 8601 UTC ("2026-11-24T09:00:00Z") when it could be worked out. */
+  /** ISO 8601 UTC ("2026-11-24T08:00:00Z"); for a series, of the chosen occurrence (see pickMeeting). */
   start: string;
   end: string;
   joinUrl: string;
-  /** The emulator's onlineMeeting id (Graph `/onlineMeetings/{id}`), if it has one. */
+  /** The emulator's onlineMeeting id (Graph `/me/onlineMeetings/{id}`). */
   onlineMeetingId?: string;
   /** Meeting chat thread id ("19:meeting_...@thread.v2"). */
   chatThreadId: string;
   organizerId?: string;
-  /** A series: start/end above are the series' first occurrence until looked up in Graph. */
-  recurring: boolean;
+  /** Empty for a single meeting. */
+  occurrences: SimOccurrence[];
 }
 
 export interface SimScenario {
+  name: string;
   tenantId: string;
   tenantName: string;
+  /** IANA zone of the scenario, for showing times. */
+  timeZone?: string;
   users: SimUser[];
   personas: Partial<Record<Persona, SimUser>>;
   team?: SimTeam;
@@ -73,61 +88,23 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-function firstStr(o: Obj | undefined, ...keys: string[]): string | undefined {
-  if (!o) return undefined;
-  for (const k of keys) {
-    const v = str(o[k]);
-    if (v !== undefined) return v;
-  }
-  return undefined;
+function objs(v: unknown): Obj[] {
+  return Array.isArray(v) ? v.filter(isObj) : [];
 }
 
-/** Every object in the tree (depth-first, each once), with the key it was found under. */
-function walk(root: unknown, visit: (o: Obj, key: string) => void): void {
-  const seen = new Set<unknown>();
-  const go = (v: unknown, key: string): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (const item of v) go(item, key);
-      return;
-    }
-    const o = v as Obj;
-    visit(o, key);
-    for (const [k, child] of Object.entries(o)) go(child, k);
-  };
-  go(root, '');
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const LOCAL = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+
+function isoUtc(t: number): string {
+  return new Date(t).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-/** Graph dateTimeTimeZone ({dateTime, timeZone}) or an ISO string to ISO 8601 UTC. */
-export function toUtcIso(v: unknown, defaultZone = 'UTC'): string | undefined {
-  if (typeof v === 'string') {
-    // An instant ("...Z", "...+02:00"), or a local time "2025-10-03T08:00" / "2025-10-03 08:00" in
-    // defaultZone. Relative expressions ("today-7d 08:00") cannot be resolved here: undefined.
-    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v)) {
-      const d = new Date(v);
-      return Number.isNaN(d.getTime()) ? undefined : d.toISOString().replace(/\.000Z$/, 'Z');
-    }
-    const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(v);
-    if (!local) return undefined;
-    const hh = (local[2] ?? '0').padStart(2, '0');
-    return toUtcIso({ dateTime: `${local[1]}T${hh}:${local[3]}:${local[4] ?? '00'}`, timeZone: defaultZone });
-  }
-  if (!isObj(v)) return undefined;
-  const dateTime = str(v.dateTime);
-  if (!dateTime) return undefined;
-  const tz = str(v.timeZone) ?? defaultZone;
-  const bare = dateTime.replace(/(\.\d{3})\d*$/, '$1').replace(/Z$/, '');
-  if (/^(UTC|Etc\/UTC|GMT|Coordinated Universal Time)$/i.test(tz)) return toUtcIso(`${bare}Z`);
-  const iana = WINDOWS_ZONES[tz] ?? (tz.includes('/') ? tz : undefined);
-  if (!iana) return toUtcIso(`${bare}Z`);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(bare)) return undefined;
-  // Local wall time in `iana` to UTC: guess, measure the zone's offset at the guess, correct.
-  const asUtc = new Date(`${bare}Z`).getTime();
-  if (Number.isNaN(asUtc)) return undefined;
+/** UTC milliseconds of a wall-clock time in an IANA zone. */
+function zonedToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string): number {
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
   const offsetAt = (t: number): number => {
     const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: iana,
+      timeZone: zone,
       hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
@@ -139,42 +116,54 @@ export function toUtcIso(v: unknown, defaultZone = 'UTC'): string | undefined {
     const n = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
     return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - t;
   };
-  try {
-    let t = asUtc - offsetAt(asUtc);
-    t = asUtc - offsetAt(t);
-    return new Date(t).toISOString().replace(/\.000Z$/, 'Z');
-  } catch {
-    return toUtcIso(`${bare}Z`);
-  }
+  const first = guess - offsetAt(guess);
+  return guess - offsetAt(first);
 }
 
-const WINDOWS_ZONES: Record<string, string> = {
-  'W. Europe Standard Time': 'Europe/Stockholm',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Romance Standard Time': 'Europe/Paris',
-  'GMT Standard Time': 'Europe/London',
-  'FLE Standard Time': 'Europe/Helsinki',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'Eastern Standard Time': 'America/New_York',
-};
+/**
+ * An instant as ISO 8601 UTC, from an ISO string with offset, a Graph dateTimeTimeZone
+ * ({dateTime, timeZone}), or a local "2025-10-03T08:00" in `zone`. Relative scenario
+ * expressions ("today-7d 08:00") give undefined.
+ */
+export function toUtcIso(v: unknown, zone = 'UTC'): string | undefined {
+  let local: string | undefined;
+  let tz = zone;
+  if (typeof v === 'string') {
+    if (INSTANT.test(v)) {
+      const t = Date.parse(v);
+      return Number.isNaN(t) ? undefined : isoUtc(t);
+    }
+    local = v;
+  } else if (isObj(v)) {
+    local = str(v.dateTime);
+    tz = str(v.timeZone) ?? zone;
+  }
+  const m = local ? LOCAL.exec(local) : null;
+  if (!m) return undefined;
+  const [y, mo, d] = (m[1] ?? '').split('-').map(Number) as [number, number, number];
+  const h = Number(m[2]);
+  const mi = Number(m[3]);
+  const s = Math.floor(Number(m[4] ?? 0));
+  if (/^(UTC|Etc\/UTC|GMT|Coordinated Universal Time)$/i.test(tz)) return isoUtc(Date.UTC(y, mo - 1, d, h, mi, s));
+  try {
+    return isoUtc(zonedToUtc(y, mo, d, h, mi, s, tz));
+  } catch {
+    return undefined; // not an IANA zone this browser knows
+  }
+}
 
 function toUser(o: Obj): SimUser | undefined {
   const id = str(o.id);
   const upn = str(o.userPrincipalName);
   if (!id || !upn) return undefined;
-  const user: SimUser = {
-    id,
-    displayName: str(o.displayName) ?? upn,
-    userPrincipalName: upn,
-    mail: str(o.mail) ?? upn,
-  };
+  const user: SimUser = { id, displayName: str(o.displayName) ?? upn, userPrincipalName: upn, mail: str(o.mail) ?? upn };
   const company = str(o.companyName);
   if (company) user.companyName = company;
   return user;
 }
 
 function findUser(users: SimUser[], ref: unknown): SimUser | undefined {
-  const key = isObj(ref) ? firstStr(ref, 'id', 'userPrincipalName', 'mail', 'upn') : str(ref);
+  const key = isObj(ref) ? (str(ref.id) ?? str(ref.userPrincipalName) ?? str(ref.mail)) : str(ref);
   if (!key) return undefined;
   const k = key.toLowerCase();
   return users.find(
@@ -202,177 +191,169 @@ export function teamsMeetingId(chatThreadId: string): string {
   return btoa(bin);
 }
 
-interface RawOnlineMeeting {
-  id: string;
-  joinUrl?: string;
-  threadId?: string;
-  subject?: string;
-  start?: string;
-  end?: string;
-  organizerId?: string;
-  eventId?: string;
+/** Meetings from `resolved.events` + `resolved.onlineMeetings`. */
+function resolvedMeetings(resolved: Obj): SimMeeting[] {
+  const onlineMeetings = objs(resolved.onlineMeetings);
+  const out: SimMeeting[] = [];
+  for (const ev of objs(resolved.events)) {
+    const eventId = str(ev.id);
+    const om = onlineMeetings.find((m) => str(m.eventId) === eventId);
+    const joinUrl = (isObj(ev.onlineMeeting) ? str(ev.onlineMeeting.joinUrl) : undefined) ?? str(om?.joinWebUrl);
+    if (!eventId || !joinUrl) continue; // not a Teams meeting
+    const chatInfo = isObj(om?.chatInfo) ? om.chatInfo : undefined;
+    const mailboxIds = isObj(ev.mailboxIds) ? Object.values(ev.mailboxIds).filter((v): v is string => typeof v === 'string') : [];
+    const meeting: SimMeeting = {
+      eventId,
+      aliases: mailboxIds.filter((id) => id !== eventId),
+      title: str(ev.subject) ?? str(om?.subject) ?? 'Meeting',
+      start: toUtcIso(ev.start) ?? '',
+      end: toUtcIso(ev.end) ?? '',
+      joinUrl,
+      chatThreadId: str(chatInfo?.threadId) ?? threadIdFromJoinUrl(joinUrl) ?? `19:meeting_${eventId}@thread.v2`,
+      occurrences: objs(ev.occurrences).map((o) => ({
+        start: toUtcIso(o.start) ?? '',
+        end: toUtcIso(o.end) ?? '',
+        ended: o.ended === true,
+        cancelled: o.cancelled === true,
+        ids: isObj(o.ids) ? Object.values(o.ids).filter((v): v is string => typeof v === 'string') : [],
+      })),
+    };
+    const omId = str(om?.id);
+    if (omId) meeting.onlineMeetingId = omId;
+    const organizerId = str(ev.organizerId);
+    if (organizerId) meeting.organizerId = organizerId;
+    out.push(meeting);
+  }
+  return out;
+}
+
+/** Meetings from the scenario file's own events (only absolute or local times resolve). */
+function fileMeetings(root: Obj, users: SimUser[], zone: string, warnings: string[]): SimMeeting[] {
+  const out: SimMeeting[] = [];
+  for (const ev of objs(root.events)) {
+    const eventId = str(ev.id);
+    const om = isObj(ev.onlineMeeting) ? ev.onlineMeeting : undefined;
+    const joinUrl = str(om?.joinWebUrl) ?? str(om?.joinUrl);
+    if (!eventId || !joinUrl) continue;
+    const evZone = str(ev.timeZone) ?? zone;
+    const start = toUtcIso(ev.start, evZone) ?? '';
+    if (!start) warnings.push(`Event ${eventId} starts at "${String(ev.start)}", which only the emulator can resolve.`);
+    const meeting: SimMeeting = {
+      eventId,
+      aliases: [],
+      title: str(ev.subject) ?? 'Meeting',
+      start,
+      end: toUtcIso(ev.end, evZone) ?? '',
+      joinUrl,
+      chatThreadId: str(om?.threadId) ?? threadIdFromJoinUrl(joinUrl) ?? `19:meeting_${eventId}@thread.v2`,
+      occurrences: [],
+    };
+    const omId = str(om?.id);
+    if (omId) meeting.onlineMeetingId = omId;
+    const organizerId = findUser(users, ev.organizer)?.id;
+    if (organizerId) meeting.organizerId = organizerId;
+    out.push(meeting);
+  }
+  return out;
 }
 
 export function normalizeScenario(raw: unknown): SimScenario {
   const warnings: string[] = [];
   const root: Obj = isObj(raw) ? raw : {};
+  const resolved: Obj | undefined = isObj(root.resolved) ? root.resolved : undefined;
+  if (!resolved && Object.keys(root).length) {
+    warnings.push('The scenario has no "resolved" part; only meetings with absolute times can be used.');
+  }
 
-  // Users: prefer the top-level `users` array; otherwise anything user-shaped.
   const users: SimUser[] = [];
-  const addUser = (u: SimUser | undefined): void => {
-    if (u && !users.some((x) => x.id === u.id)) users.push(u);
-  };
-  if (Array.isArray(root.users)) for (const u of root.users) if (isObj(u)) addUser(toUser(u));
-  if (users.length === 0) walk(root, (o) => addUser(toUser(o)));
+  for (const u of objs(root.users)) {
+    const user = toUser(u);
+    if (user) users.push(user);
+  }
 
-  const scenarioZone = str(root.timeZone) ?? 'UTC';
-  const tenant = isObj(root.tenant) ? root.tenant : undefined;
-  const tenantId = firstStr(tenant, 'id', 'tenantId') ?? str(root.tenantId) ?? '';
-  if (!tenantId) warnings.push('The scenario names no tenant id.');
-  const tenantName = firstStr(tenant, 'displayName', 'name') ?? '';
+  const tenant = isObj(resolved?.tenant) ? resolved.tenant : isObj(root.tenant) ? root.tenant : {};
+  const tenantId = str(tenant.id) ?? '';
+  if (!tenantId && Object.keys(root).length) warnings.push('The scenario names no tenant id.');
 
   const personas: Partial<Record<Persona, SimUser>> = {};
-  const personaRefs = isObj(root.personas) ? root.personas : {};
+  const resolvedPersonas = isObj(resolved?.personas) ? resolved.personas : {};
+  const filePersonas = isObj(root.personas) ? root.personas : {};
   for (const p of ['secretary', 'chair', 'member'] as const) {
-    const user = findUser(users, personaRefs[p]);
+    const rp = resolvedPersonas[p];
+    const user = findUser(users, rp) ?? (isObj(rp) ? toUser(rp) : undefined) ?? findUser(users, filePersonas[p]);
     if (user) personas[p] = user;
-    else warnings.push(`The scenario's personas.${p} (${JSON.stringify(personaRefs[p] ?? null)}) is not a known user.`);
+    else if (Object.keys(root).length) warnings.push(`The scenario has no persona "${p}".`);
   }
 
-  // Teams (objects with a `channels` array), events (subject + start.dateTime), online meetings.
-  const teams: Obj[] = [];
-  const events: Obj[] = [];
-  const onlineMeetings: RawOnlineMeeting[] = [];
-  walk(root, (o, key) => {
-    if (Array.isArray(o.channels) && str(o.id)) teams.push(o);
-    const start = o.start;
-    if (str(o.id) && str(o.subject) !== undefined && ((isObj(start) && str(start.dateTime)) || typeof start === 'string')) {
-      events.push(o);
-    }
-    const joinWebUrl = str(o.joinWebUrl) ?? (key === 'onlineMeetings' ? str(o.joinUrl) : undefined);
-    if (joinWebUrl && str(o.id)) {
-      const chatInfo = isObj(o.chatInfo) ? o.chatInfo : undefined;
-      const participants = isObj(o.participants) ? o.participants : undefined;
-      const organizer = participants && isObj(participants.organizer) ? participants.organizer : undefined;
-      const identity = organizer && isObj(organizer.identity) ? organizer.identity : undefined;
-      const orgUser = identity && isObj(identity.user) ? identity.user : undefined;
-      const om: RawOnlineMeeting = { id: str(o.id) as string, joinUrl: joinWebUrl };
-      const threadId =
-        firstStr(chatInfo, 'threadId') ?? str(o.threadId) ?? str(o.chatThreadId) ?? threadIdFromJoinUrl(joinWebUrl);
-      if (threadId) om.threadId = threadId;
-      const subject = str(o.subject);
-      if (subject) om.subject = subject;
-      const start = toUtcIso(o.startDateTime);
-      if (start) om.start = start;
-      const end = toUtcIso(o.endDateTime);
-      if (end) om.end = end;
-      const organizerId = firstStr(orgUser, 'id') ?? str(o.organizerId);
-      if (organizerId) om.organizerId = organizerId;
-      const eventId = str(o.eventId) ?? str(o.calendarEventId);
-      if (eventId) om.eventId = eventId;
-      onlineMeetings.push(om);
-    }
-  });
+  const ctx = isObj(resolved?.teamsContext) ? resolved.teamsContext : isObj(root.teamsContext) ? root.teamsContext : {};
 
-  const ctx = isObj(root.teamsContext) ? root.teamsContext : {};
-  const refOf = (...keys: string[]): string | undefined => {
-    for (const k of keys) {
-      const v = ctx[k];
-      const s = isObj(v) ? firstStr(v, 'id', 'eventId', 'displayName') : str(v);
-      if (s) return s;
-    }
-    return undefined;
-  };
-
-  // Team and channel.
-  const teamRef = refOf('teamId', 'team', 'groupId', 'teamName');
-  const rawTeam =
-    (teamRef && teams.find((t) => [t.id, t.internalId, t.displayName].includes(teamRef))) || teams[0];
-  if (teamRef && rawTeam && ![rawTeam.id, rawTeam.internalId, rawTeam.displayName].includes(teamRef)) {
-    warnings.push(`teamsContext names team ${teamRef}, which the scenario does not have; using the first team.`);
-  }
+  // Team and channel the channel tab lives in.
+  const teams = objs(root.teams);
+  const teamRef = str(ctx.teamId);
+  const rawTeam = (teamRef ? teams.find((t) => str(t.id) === teamRef) : undefined) ?? teams[0];
   let team: SimTeam | undefined;
   let channel: SimChannel | undefined;
-  if (rawTeam) {
-    const groupId = str(rawTeam.id) as string;
-    team = {
-      groupId,
-      internalId: str(rawTeam.internalId) ?? `19:${groupId.replace(/-/g, '')}@thread.tacv2`,
-      displayName: str(rawTeam.displayName) ?? 'Team',
-    };
-    const siteUrl = str(rawTeam.webUrl) ?? str(rawTeam.siteUrl) ?? str(rawTeam.sharePointSiteUrl);
-    if (siteUrl && !siteUrl.includes('teams.microsoft.com')) team.siteUrl = siteUrl;
-    const channels = (rawTeam.channels as unknown[]).filter(isObj);
-    const channelRef = refOf('channelId', 'channel', 'channelName');
-    const rawChannel =
-      (channelRef && channels.find((c) => [c.id, c.displayName].includes(channelRef))) ||
-      channels.find((c) => str(c.displayName) !== 'General') ||
-      channels[0];
-    if (rawChannel) {
-      channel = {
-        id: str(rawChannel.id) ?? '',
-        displayName: str(rawChannel.displayName) ?? 'Channel',
-        membershipType: str(rawChannel.membershipType) ?? 'standard',
-      };
+  if (rawTeam && str(rawTeam.id)) {
+    team = { groupId: str(rawTeam.id) as string, displayName: str(rawTeam.displayName) ?? 'Team' };
+    const internalId = str(rawTeam.internalId);
+    if (internalId) team.internalId = internalId;
+    const channels = objs(rawTeam.channels);
+    const channelRef = str(ctx.channelId);
+    const rawChannel = (channelRef ? channels.find((c) => str(c.id) === channelRef) : undefined) ?? channels[0];
+    if (rawChannel && str(rawChannel.id)) {
+      channel = { id: str(rawChannel.id) as string, displayName: str(rawChannel.displayName) ?? 'Channel' };
     }
-  } else {
-    warnings.push('The scenario has no team with channels; channel tabs get no team context.');
+  } else if (Object.keys(root).length) {
+    warnings.push('The scenario has no team; channel tabs get no team context.');
   }
 
-  // Meetings: online events joined to their onlineMeeting by join URL (or by an explicit event id).
-  const meetings: SimMeeting[] = [];
-  for (const ev of events) {
-    const eventId = str(ev.id) as string;
-    if (meetings.some((m) => m.eventId === eventId)) continue;
-    const om = isObj(ev.onlineMeeting) ? ev.onlineMeeting : undefined;
-    const joinUrl = firstStr(om, 'joinUrl', 'joinWebUrl') ?? str(ev.onlineMeetingUrl);
-    const linked = onlineMeetings.find(
-      (m) => m.eventId === eventId || (joinUrl !== undefined && m.joinUrl === joinUrl),
-    );
-    const url = joinUrl ?? linked?.joinUrl;
-    if (!url) continue; // not a Teams meeting
-    const chatThreadId = linked?.threadId ?? threadIdFromJoinUrl(url) ?? `19:meeting_${eventId}@thread.v2`;
-    const organizerRef =
-      isObj(ev.organizer) && isObj(ev.organizer.emailAddress) ? ev.organizer.emailAddress.address : ev.organizer;
-    const organizerId = linked?.organizerId ?? findUser(users, organizerRef)?.id;
-    const zone = str(ev.timeZone) ?? str(ev.originalStartTimeZone) ?? scenarioZone;
-    const meeting: SimMeeting = {
-      eventId,
-      title: str(ev.subject) ?? linked?.subject ?? 'Meeting',
-      start: toUtcIso(ev.start, zone) ?? linked?.start ?? '',
-      end: toUtcIso(ev.end, zone) ?? linked?.end ?? '',
-      joinUrl: url,
-      chatThreadId,
-      recurring: isObj(ev.recurrence) || str(ev.type) === 'seriesMaster',
-    };
-    if (linked) meeting.onlineMeetingId = linked.id;
-    if (organizerId) meeting.organizerId = organizerId;
-    meetings.push(meeting);
-  }
-  if (meetings.length === 0) warnings.push('The scenario has no online meeting events; meeting frames get no meeting.');
-
-  const eventRef = refOf('eventId', 'meetingEventId', 'event', 'meeting', 'calendarEventId');
+  const zone = str(root.timeZone) ?? 'UTC';
+  const meetings = resolved ? resolvedMeetings(resolved) : fileMeetings(root, users, zone, warnings);
+  const eventRef = str(ctx.meetingEventId);
   let defaultEventId = eventRef && meetings.some((m) => m.eventId === eventRef) ? eventRef : undefined;
-  if (!defaultEventId && eventRef) {
-    // Perhaps it names the online meeting rather than the event.
-    defaultEventId = meetings.find((m) => m.onlineMeetingId === eventRef)?.eventId;
-  }
   if (!defaultEventId && meetings[0]) {
     defaultEventId = meetings[0].eventId;
     warnings.push(
       eventRef
-        ? `teamsContext names meeting ${eventRef}, which is not an online event; using ${meetings[0].eventId}.`
-        : `The scenario's teamsContext names no meeting; using the first online event (${meetings[0].eventId}).`,
+        ? `teamsContext.meetingEventId ${eventRef} is not an online meeting; using ${meetings[0].eventId}.`
+        : `The scenario's teamsContext names no meeting; using the first online meeting (${meetings[0].eventId}).`,
     );
   }
 
-  const result: SimScenario = { tenantId, tenantName, users, personas, meetings, warnings };
+  const result: SimScenario = {
+    name: str(root.name) ?? '',
+    tenantId,
+    tenantName: str(tenant.displayName) ?? '',
+    users,
+    personas,
+    meetings,
+    warnings,
+  };
+  if (zone.includes('/')) result.timeZone = zone;
   if (team) result.team = team;
   if (channel) result.channel = channel;
   if (defaultEventId) result.defaultEventId = defaultEventId;
   const locale = str(ctx.locale);
   if (locale) result.defaultLocale = locale;
   return result;
+}
+
+/**
+ * The meeting the meeting frames are in, for an `event` reference (default: the scenario's):
+ * a series, any mailbox's copy of it, or one occurrence's id. For a series the occurrence is
+ * the one named, else the first that has not ended (the current or next one), else the last.
+ */
+export function pickMeeting(s: SimScenario, eventRef: string | undefined): SimMeeting | undefined {
+  const ref = eventRef ?? s.defaultEventId;
+  if (!ref) return undefined;
+  for (const m of s.meetings) {
+    const named = m.occurrences.find((o) => o.ids.includes(ref));
+    if (!named && m.eventId !== ref && !m.aliases.includes(ref)) continue;
+    const live = m.occurrences.filter((o) => !o.cancelled && o.start);
+    const occ = named ?? live.find((o) => !o.ended) ?? live[live.length - 1];
+    return occ ? { ...m, start: occ.start, end: occ.end } : m;
+  }
+  return undefined;
 }
 
 export async function loadScenario(emulatorUrl: string, fetchFn: typeof fetch = fetch): Promise<SimScenario> {
@@ -400,4 +381,23 @@ export async function requestToken(
   const token = isObj(body) ? str(body.access_token) : undefined;
   if (!token) throw new Error(`POST ${url} gave no access_token`);
   return token;
+}
+
+/**
+ * Teams' thread id of a team ("19:...@thread.tacv2"), as Graph GET /teams/{id} gives it
+ * (`internalId`), read with a member's token.
+ */
+export async function lookUpTeamInternalId(
+  graphBaseUrl: string,
+  token: string,
+  groupId: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<string> {
+  const url = `${graphBaseUrl.replace(/\/+$/, '')}/teams/${encodeURIComponent(groupId)}?$select=id,internalId`;
+  const res = await fetchFn(url, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+  if (!res.ok) throw new Error(`GET /teams/${groupId} answered ${res.status}`);
+  const body: unknown = await res.json();
+  const id = isObj(body) ? str(body.internalId) : undefined;
+  if (!id) throw new Error(`GET /teams/${groupId} gave no internalId`);
+  return id;
 }
