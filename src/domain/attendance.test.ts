@@ -3,6 +3,7 @@ import {
   attendanceFromReport,
   attendanceFromRsvps,
   groupAttendance,
+  markAllInvitedPresent,
   markByHand,
   reconcile,
   type AttendanceReport,
@@ -196,6 +197,19 @@ describe('attendance from the RSVPs', () => {
 
   it('has an empty list for a meeting without attendees', () => {
     expect(attendanceFromRsvps([], 'not-ended').entries).toEqual([]);
+  });
+});
+
+describe('marking everyone present', () => {
+  it('marks invited people present by hand, leaving hand marks, optional invitees and guests alone', () => {
+    const sofia: Person = { email: 'sofia.wik@region.se', displayName: 'Sofia Wik' };
+    const start = markByHand(attendanceFromRsvps([...invitees, { person: sofia, rsvp: 'none', optional: true }], 'not-ended'), personKey(mats), 'excused');
+    const all = markAllInvitedPresent(addGuestByHand(start, { displayName: 'Kim Ström' }));
+    const groups = groupAttendance(all);
+    expect(names(groups.present)).toEqual(['Anna Berg', 'Eva Lundin', 'Nils Ahl', 'Peter Sjö']);
+    expect(names(groups.excused)).toEqual(['Mats Dahl']);
+    expect(names(groups.optionalAway)).toEqual(['Sofia Wik']);
+    expect(names(groups.guests)).toEqual(['Kim Ström']);
   });
 });
 

@@ -282,6 +282,17 @@ export function markByHand(att: Attendance, key: string, status: AttendanceStatu
   };
 }
 
+/**
+ * Marks every invited, non-optional person not yet marked by hand as present: the quick start when
+ * the secretary ticks off the few who are missing rather than the many who are there.
+ */
+export function markAllInvitedPresent(att: Attendance): Attendance {
+  return {
+    ...att,
+    entries: att.entries.map((e) => (e.invited && !e.optional && e.basis !== 'manual' && e.status !== 'present' ? { ...e, status: 'present', basis: 'manual' } : e)),
+  };
+}
+
 /** Someone the report cannot see (in the room, on a shared phone) added by the secretary. */
 export function addGuestByHand(att: Attendance, person: Person, roles: Roles = {}): Attendance {
   if (findEntry(att.entries, person)) return att;

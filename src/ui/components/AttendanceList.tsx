@@ -43,7 +43,7 @@ function PersonRow({ entry, notInDirectory, onMark }: { entry: AttendanceEntry; 
           {entry.joinedAs === 'external' && <Badge appearance="outline">{t('attendance.joined.external')}</Badge>}
           {entry.rejoined && <Badge appearance="outline">{t('attendance.rejoined')}</Badge>}
           {notInDirectory && <Badge appearance="outline" color="warning">{t('attendance.notInDirectory')}</Badge>}
-          <Caption1>{t(`attendance.basis.${entry.basis}`)}</Caption1>
+          <Caption1>{entry.basis === 'rsvp' && entry.rsvp === 'none' ? t('attendance.basis.noReply') : t(`attendance.basis.${entry.basis}`)}</Caption1>
         </span>
       </span>
       <Select
@@ -90,7 +90,7 @@ export function AttendanceList({ attendance, notInDirectory, onMark }: Attendanc
           {s.entries.length === 0 ? (
             <Text block>{t('attendance.empty')}</Text>
           ) : (
-            <ul className={styles.list} aria-labelledby={`attendance-${s.id}`}>
+            <ul className={styles.list} aria-label={s.title}>
               {s.entries.map((e) => (
                 <PersonRow key={e.key} entry={e} notInDirectory={missing.has((e.person.email ?? e.person.displayName).toLowerCase())} onMark={onMark} />
               ))}

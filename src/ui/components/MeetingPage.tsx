@@ -5,7 +5,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, Subtit
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingRef, Prefill, PrefillStep } from '../../app/prefill';
 import type { Services } from '../../app/services';
-import { markByHand, reconcile, withChair, type Attendance, type AttendanceChange, type AttendanceStatus } from '../../domain/attendance';
+import { markAllInvitedPresent, markByHand, reconcile, withChair, type Attendance, type AttendanceChange, type AttendanceStatus } from '../../domain/attendance';
 import { toProblem, type Problem } from '../../domain/problems';
 import { useI18n } from '../i18n';
 import { AttendanceList } from './AttendanceList';
@@ -16,6 +16,8 @@ import { ProblemMessage } from './ProblemMessage';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // The side panel is 320 px wide: long group names must wrap, not overflow.
+  title: { overflowWrap: 'anywhere', margin: 0 },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -88,7 +90,9 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
   const hasNoInvitees = data.meeting.invitees.length <= 1 && attendance.entries.length <= 1;
   return (
     <div className={styles.page}>
-      <Title2 as="h1">{data.meeting.subject || t('meeting.noSubject')}</Title2>
+      <Title2 as="h1" className={styles.title}>
+        {data.meeting.subject || t('meeting.noSubject')}
+      </Title2>
       {data.meeting.isCancelled && (
         <MessageBar intent="warning">
           <MessageBarBody>{t('meeting.cancelled')}</MessageBarBody>
@@ -121,6 +125,9 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
           </MessageBar>
         )}
         <div className={styles.toolbar}>
+          {attendance.source.kind === 'rsvp' && (
+            <Button onClick={() => save(data, markAllInvitedPresent(attendance), chairKey)}>{t('attendance.markAllPresent')}</Button>
+          )}
           <Button onClick={() => void onUpdate()} disabled={updating} aria-busy={updating}>
             {updating ? t('attendance.updating') : t('attendance.update')}
           </Button>

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 const useStyles = makeStyles({
   list: {
     display: 'grid',
+    overflowWrap: 'anywhere',
     gridTemplateColumns: 'max-content 1fr',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalS,

@@ -53,6 +53,8 @@ export const en: Messages = {
   'attendance.basis.report': 'from the attendance report',
   'attendance.basis.rsvp': 'from the reply to the invitation',
   'attendance.basis.manual': 'changed by hand',
+  'attendance.basis.noReply': 'no reply to the invitation known',
+  'attendance.markAllPresent': 'Mark all invitees present',
   'attendance.role.chair': 'chair',
   'attendance.role.secretary': 'secretary',
   'attendance.role.guest': 'guest',

@@ -52,6 +52,8 @@ export const sv = {
   'attendance.basis.report': 'enligt närvarorapporten',
   'attendance.basis.rsvp': 'enligt svar på inbjudan',
   'attendance.basis.manual': 'ändrat för hand',
+  'attendance.basis.noReply': 'inget svar på inbjudan känt',
+  'attendance.markAllPresent': 'Markera alla inbjudna som närvarande',
   'attendance.role.chair': 'ordförande',
   'attendance.role.secretary': 'sekreterare',
   'attendance.role.guest': 'gäst',

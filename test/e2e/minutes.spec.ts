@@ -1,0 +1,96 @@
+// The secretary opens a meeting in Teams and finds who was there already written down.
+
+import { expect, test } from '@playwright/test';
+import { MeetingMinutes, MyMeetings } from './pages/minutes';
+import { TeamsHost } from './pages/teamsHost';
+
+const SERIES = 'Samordningsgrupp Nära vård';
+
+test.afterEach(async ({ page }) => {
+  // No teams-js call may go unanswered by the simulator: that would be a call real Teams answers differently.
+  expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);
+});
+
+test('the secretary sees her meetings in "Mina möten" and opens the latest one, prefilled', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'secretary' });
+  const list = new MyMeetings(host.tab);
+  await expect(list.heading('Mina möten')).toBeVisible();
+  await expect(list.meetings('Kommande', SERIES).first()).toBeVisible();
+  const recent = list.meetings('Tidigare', SERIES);
+  await expect(recent.first()).toBeVisible();
+  await recent.first().click();
+
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  await expect(minutes.headerValue('Grupp')).toHaveText(SERIES);
+  await expect(minutes.headerValue('Tid')).toContainText(/fredag \d+ \w+ \d{4}, 08:00–09:00/);
+  await expect(minutes.headerValue('Plats')).toContainText('Via Teams');
+  await expect(minutes.headerValue('Organisatör')).toHaveText('Karin Ekström (Region Östmark)');
+  await expect(minutes.headerValue('Sekreterare')).toHaveText(/^Ahmed Yilmaz/);
+  await expect(minutes.chair('Ordförande')).toHaveValue(/.+/);
+  await expect(minutes.chair('Ordförande').locator('option:checked')).toHaveText(/Karin Ekström/);
+
+  // Not the organiser: the RSVPs prefill the list and the page says why.
+  await expect(minutes.text(/Bara mötets organisatör kan läsa närvarorapporten/)).toBeVisible();
+  await expect(minutes.text(/visar svaren på inbjudan bara för organisatören/)).toBeVisible();
+  expect(await minutes.names('Närvarande')).toEqual(['Ahmed Yilmaz', 'Karin Ekström']);
+  expect(await minutes.names('Ej närvarande')).toContain('Maja Holm');
+});
+
+test('the organiser opens the meeting in English: the attendance report decides', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'chair', locale: 'en-US' });
+  const list = new MyMeetings(host.tab);
+  await expect(list.heading('My meetings')).toBeVisible();
+  await list.meetings('Recent', SERIES).first().click();
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.text(/Attendance comes from the meeting's attendance report/)).toBeVisible();
+  await expect(minutes.headerValue('Time')).toContainText(/Friday, \d+ \w+ \d{4}, 08:00–09:00/);
+  expect(await minutes.names('Absent with notice')).toEqual(['Maja Holm']);
+  expect(await minutes.names('Absent')).toEqual(['Lars Öberg']);
+  expect(await minutes.names('Also present (not invited)')).toEqual(['Emma Nyberg']);
+  const present = await minutes.names('Present');
+  expect(present).toEqual(expect.arrayContaining(['Karin Ekström', 'Ahmed Yilmaz', 'Olof Bergström', 'Petra Andersson', 'Sara Lind']));
+  expect(present).toHaveLength(10);
+  await expect(minutes.text(/joined through the meeting room .*Linnéa/i)).toBeVisible();
+  // Organisations from the directory, and the e-mail domain for people outside it.
+  await expect(minutes.people('Present').filter({ hasText: 'Olof Bergström' })).toContainText('Region Östmark');
+});
+
+test('a hand mark survives a reload and an update from the report, which says what it kept', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'chair', locale: 'en-US' });
+  await new MyMeetings(host.tab).meetings('Recent', SERIES).first().click();
+  const minutes = new MeetingMinutes(host.tab);
+  // Lars sat in the room, so the report cannot see him.
+  await minutes.statusOf('Attendance of Lars Öberg').selectOption('present');
+  expect(await minutes.names('Present')).toContain('Lars Öberg');
+  await host.page.reload();
+  await new TeamsHost(page).open({ persona: 'chair', locale: 'en-US' });
+  await new MyMeetings(host.tab).meetings('Recent', SERIES).first().click();
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  expect(await minutes.names('Present')).toContain('Lars Öberg');
+  await expect(minutes.people('Present').filter({ hasText: 'Lars Öberg' })).toContainText('changed by hand');
+
+  await minutes.button('Update from attendance report').click();
+  await expect(minutes.text(/Lars Öberg: your mark “Present” was kept \(the report says “Absent”\)/)).toBeVisible();
+  expect(await minutes.names('Present')).toContain('Lars Öberg');
+});
+
+test('inside the meeting, the side panel opens that meeting directly and says the report comes afterwards', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'secretary', frame: 'sidePanel' });
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  await expect(minutes.text(/Mötet har inte avslutats ännu/)).toBeVisible();
+  expect(await minutes.names('Närvarande')).toContain('Ahmed Yilmaz');
+});
+
+test('the theme follows Teams: dark and high contrast at start, and a change without reload', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'secretary', theme: 'dark' });
+  const root = host.tab.locator('[data-theme]');
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  const darkBg = await root.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await host.setTheme('default')).toBe(true);
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  expect(await root.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(darkBg);
+  expect(await host.setTheme('contrast')).toBe(true);
+  await expect(root).toHaveAttribute('data-theme', 'contrast');
+});

@@ -1,0 +1,56 @@
+// Page models of the tab's views, on role locators: what a person (or a screen reader) finds.
+
+import type { FrameLocator, Locator } from '@playwright/test';
+
+export class MyMeetings {
+  constructor(private readonly tab: FrameLocator) {}
+  heading(name: string | RegExp) {
+    return this.tab.getByRole('heading', { level: 1, name });
+  }
+  section(name: string | RegExp): Locator {
+    return this.tab.getByRole('region', { name });
+  }
+  /** The meeting buttons in a section, by their accessible name ("Öppna <subject>, <when>"). */
+  meetings(section: string | RegExp, subject: string | RegExp): Locator {
+    return this.section(section).getByRole('button', { name: subject });
+  }
+}
+
+export class MeetingMinutes {
+  constructor(private readonly tab: FrameLocator) {}
+  heading(name: string | RegExp) {
+    return this.tab.getByRole('heading', { level: 1, name });
+  }
+  /** The value of a header field ("Tid", "Plats", ...), read from the definition list. */
+  headerValue(term: string): Locator {
+    return this.tab.locator('dl dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+  chair(label: string | RegExp): Locator {
+    return this.tab.getByRole('combobox', { name: label });
+  }
+  /** The names listed under an attendance heading ("Närvarande", "Ej närvarande", ...). */
+  people(group: string | RegExp): Locator {
+    return this.tab.getByRole('list', { name: group, exact: true }).getByRole('listitem');
+  }
+  /**
+   * The people listed under an attendance heading, by the accessible names of their status
+   * selects ("Närvaro för Anna Berg" / "Attendance of Anna Berg"), as a screen reader hears them.
+   */
+  async names(group: string | RegExp): Promise<string[]> {
+    const selects = await this.tab.getByRole('list', { name: group, exact: true }).getByRole('combobox').all();
+    const labels = await Promise.all(selects.map((s) => s.getAttribute('aria-label')));
+    return labels.map((l) => (l ?? '').replace(/^(Närvaro för|Attendance of) /, '')).sort((a, b) => a.localeCompare(b, 'sv'));
+  }
+  statusOf(label: string | RegExp): Locator {
+    return this.tab.getByRole('combobox', { name: label });
+  }
+  button(name: string | RegExp): Locator {
+    return this.tab.getByRole('button', { name });
+  }
+  alert(): Locator {
+    return this.tab.getByRole('alert');
+  }
+  text(text: string | RegExp): Locator {
+    return this.tab.getByText(text);
+  }
+}
