@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { parseDate } from './timezones';
 
-const OUTLOOK_PREFIX = 'AAMkA';
-const OCCURRENCE_MARK = 0x4f;
+const OCCURRENCE_MARK = 0x51;
+/** Exchange item ids start with these bytes, then the mailbox GUID as text ("AAMkAGVm..."). */
+const ITEM_HEADER = Buffer.from([0x00, 0x03, 0x24, 0x00]);
 
 function sha(text: string): Buffer {
   return createHash('sha256').update(text).digest();
@@ -24,51 +25,77 @@ export function guidFrom(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** An Outlook item id, e.g. for scenario authors: "AAMkAGQ5NjE4...AAA=". */
-export function outlookIdFrom(seed: string): string {
-  const body = Buffer.concat([Buffer.from([0x46, 0x00, 0x00, 0x00]), sha(`item|${seed}`), sha(`item2|${seed}`).subarray(0, 71 - 36)]);
-  return OUTLOOK_PREFIX + base64Url(body);
+/** An Outlook item id in a mailbox, e.g. for scenario authors: "AAMkAGQ5NjE4...AAA=". */
+export function outlookIdFrom(seed: string, mailboxSeed: string = seed): string {
+  const h1 = sha(`item|${seed}`);
+  const h2 = sha(`item2|${seed}`);
+  return base64Url(
+    Buffer.concat([
+      ITEM_HEADER,
+      Buffer.from(guidFrom(`mbx|${mailboxSeed}`), 'ascii'),
+      Buffer.from([0x00, 0x46, 0x00, 0x00, 0x00, 0x00, 0x00]),
+      h1.subarray(0, 16),
+      Buffer.from([0x07, 0x00]),
+      h2.subarray(0, 16),
+      Buffer.from([0x00, 0x00, 0x00, 0x00, 0x01, 0x0d, 0x00, 0x00]),
+      h1.subarray(16, 32),
+      Buffer.from([0x00, 0x00]),
+      h2.subarray(16, 20),
+      Buffer.from([0x00, 0x00]),
+    ]),
+  );
 }
 
 /** The id of an attendee's copy of an event (the organiser's copy keeps the scenario id). */
 export function mailboxCopyId(eventId: string, userId: string): string {
-  return outlookIdFrom(`copy|${eventId}|${userId}`);
+  return outlookIdFrom(`copy|${eventId}|${userId}`, userId);
 }
 
-function copyKey(copyId: string): string {
-  return sha(`key|${copyId}`).subarray(0, 16).toString('hex');
+/** The mailbox GUID text inside an item id of this format (so a mailbox's ids share a prefix). */
+function mailboxGuidOf(itemId: string): Buffer {
+  const bytes = Buffer.from(itemId.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  const guid = bytes.subarray(4, 40);
+  if (bytes.subarray(0, 4).equals(ITEM_HEADER) && /^[0-9a-f-]{36}$/.test(guid.toString('ascii'))) return Buffer.from(guid);
+  return Buffer.from(guidFrom(`mbx|${itemId}`), 'ascii');
+}
+
+function copyKey(copyId: string): Buffer {
+  return sha(`key|${copyId}`).subarray(0, 16);
 }
 
 /** The id of one occurrence of a series, in the mailbox whose master copy has copyId. */
 export function occurrenceId(copyId: string, date: string): string {
   const d = parseDate(date);
   if (!d) throw new Error(`bad occurrence date ${date}`);
-  const bytes = Buffer.concat([
-    Buffer.from([OCCURRENCE_MARK]),
-    Buffer.from(copyKey(copyId), 'hex'),
-    Buffer.from([d.y >> 8, d.y & 0xff, d.m, d.d]),
-    sha(`occ|${copyId}|${date}`).subarray(0, 28),
-  ]);
-  return OUTLOOK_PREFIX + base64Url(bytes);
+  return base64Url(
+    Buffer.concat([
+      ITEM_HEADER,
+      mailboxGuidOf(copyId),
+      Buffer.from([0x00, OCCURRENCE_MARK]),
+      copyKey(copyId),
+      Buffer.from([d.y >> 8, d.y & 0xff, d.m, d.d]),
+      sha(`occ|${copyId}|${date}`).subarray(0, 27),
+    ]),
+  );
 }
 
-/** Index of copy ids by the key embedded in occurrence ids. */
+/** Index of series copy ids by the key embedded in their occurrence ids. */
 export class OccurrenceIdIndex {
   private readonly byKey = new Map<string, string>();
 
   add(copyId: string): void {
-    this.byKey.set(copyKey(copyId), copyId);
+    this.byKey.set(copyKey(copyId).toString('hex'), copyId);
   }
 
   /** {copyId, date} when id is an occurrence id of a known series copy. */
   decode(id: string): { copyId: string; date: string } | undefined {
-    if (!id.startsWith(OUTLOOK_PREFIX)) return undefined;
-    const bytes = Buffer.from(id.slice(OUTLOOK_PREFIX.length).replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-    if (bytes.length !== 49 || bytes[0] !== OCCURRENCE_MARK) return undefined;
-    const copyId = this.byKey.get(bytes.subarray(1, 17).toString('hex'));
+    if (!/^[A-Za-z0-9_=-]+$/.test(id)) return undefined;
+    const bytes = Buffer.from(id.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (bytes.length !== 89 || bytes[40] !== 0x00 || bytes[41] !== OCCURRENCE_MARK) return undefined;
+    const copyId = this.byKey.get(bytes.subarray(42, 58).toString('hex'));
     if (!copyId) return undefined;
-    const y = ((bytes[17] ?? 0) << 8) | (bytes[18] ?? 0);
-    const date = `${String(y).padStart(4, '0')}-${String(bytes[19]).padStart(2, '0')}-${String(bytes[20]).padStart(2, '0')}`;
+    const y = ((bytes[58] ?? 0) << 8) | (bytes[59] ?? 0);
+    const date = `${String(y).padStart(4, '0')}-${String(bytes[60]).padStart(2, '0')}-${String(bytes[61]).padStart(2, '0')}`;
     return occurrenceId(copyId, date) === id ? { copyId, date } : undefined;
   }
 }

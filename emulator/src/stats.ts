@@ -5,7 +5,10 @@ export interface StatsSnapshot {
   requests: number;
   /** Requests carried inside $batch bodies. */
   batchItems: number;
-  /** Per "METHOD /route/{template}": plain requests, outer $batch POSTs and batch items. */
+  /**
+   * Per "METHOD /route/{template}": plain requests, outer $batch POSTs and batch items, including
+   * the ones answered with an injected fault or a 401 (dropped connections are not counted).
+   */
   byRoute: Record<string, number>;
 }
 

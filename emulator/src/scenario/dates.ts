@@ -33,7 +33,7 @@ function parse(expr: string, now: number, tz: string): Parsed {
   const anchor = (m[1] ?? '').toLowerCase();
   let date: LocalDate | undefined;
   let instantBase: number | undefined;
-  if (anchor === 'now') instantBase = now;
+  if (anchor === 'now') instantBase = Math.floor(now / 1000) * 1000;
   else if (anchor === 'today') date = localDateOf(now, tz);
   else if (WEEKDAYS.includes(anchor)) {
     const today = localDateOf(now, tz);

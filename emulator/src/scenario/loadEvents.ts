@@ -369,6 +369,10 @@ export function loadEvents(s: Scenario, ctx: ResolveContext, tenant: Tenant, ext
       const om = resolveOnlineMeeting(se.onlineMeeting, ev, `${path}.onlineMeeting`, ctx, tenant, externals);
       ev.onlineMeetingId = om.id;
       onlineMeetings.push(om);
+      const spaced = om.joinMeetingId.replace(/(\d{3})(?=\d)/g, '$1 ');
+      ev.bodyHtml = ev.bodyHtml.replace(/\{\{joinWebUrl\}\}/g, om.joinWebUrl).replace(/\{\{joinMeetingId\}\}/g, spaced);
+    } else if (/\{\{join(WebUrl|MeetingId)\}\}/.test(ev.bodyHtml)) {
+      ctx.problem(`${path}.bodyHtml`, 'uses {{joinWebUrl}} or {{joinMeetingId}} but the event has no onlineMeeting');
     }
     events.push(ev);
   });

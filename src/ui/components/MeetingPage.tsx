@@ -17,7 +17,12 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   // The side panel is 320 px wide: long group names must wrap, not overflow.
-  title: { overflowWrap: 'anywhere', margin: 0 },
+  title: {
+    overflowWrap: 'break-word',
+    hyphens: 'auto',
+    margin: 0,
+    '@media (max-width: 480px)': { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
 

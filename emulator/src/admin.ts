@@ -1,0 +1,84 @@
+/**
+ * Admin endpoints under /_emulator (no token needed, no faults, not counted in stats):
+ *   POST /_emulator/token        {"user","expiresInSeconds"} -> {"access_token","token_type","expires_in"}
+ *   GET|POST /_emulator/scenario  read / replace the scenario
+ *   POST|DELETE|GET /_emulator/faults
+ *   GET /_emulator/stats, POST /_emulator/stats/reset, GET /_emulator/health
+ */
+
+import { issueToken, userForToken } from './auth';
+import { validateFaults, type Faults, type FaultController } from './faults';
+import { ScenarioError } from './scenario/validate';
+import type { Scenario } from './scenario/types';
+import type { State } from './state';
+import type { Stats } from './stats';
+import { resolvedSummary } from './summary';
+
+export interface AdminEnv {
+  state(): State;
+  now(): number;
+  loadScenario(s: Scenario): void;
+  faults: FaultController;
+  stats: Stats;
+}
+
+export interface AdminResult {
+  status: number;
+  body: unknown;
+}
+
+const fail = (status: number, code: string, message: string): AdminResult => ({ status, body: { error: { code, message } } });
+
+function tokenResponse(env: AdminEnv, body: unknown): AdminResult {
+  const b = (body ?? {}) as { user?: unknown; expiresInSeconds?: unknown };
+  if (typeof b.user !== 'string' || b.user === '') return fail(400, 'BadRequest', 'Give "user": a user id, userPrincipalName or mail.');
+  const lifetime = b.expiresInSeconds === undefined ? 3600 : b.expiresInSeconds;
+  if (typeof lifetime !== 'number' || !Number.isFinite(lifetime)) return fail(400, 'BadRequest', '"expiresInSeconds" must be a number.');
+  const user = userForToken(env.state(), b.user);
+  if (!user) return fail(400, 'UnknownUser', `No user "${b.user}" who can sign in is in the scenario.`);
+  return {
+    status: 200,
+    body: { access_token: issueToken(env.state(), user, env.now(), Math.trunc(lifetime)), token_type: 'Bearer', expires_in: Math.trunc(lifetime) },
+  };
+}
+
+export function handleAdmin(env: AdminEnv, method: string, path: string, body: unknown): AdminResult {
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'GET /_emulator/health':
+      return { status: 200, body: { status: 'ok', scenario: env.state().scenario.name, now: new Date(env.now()).toISOString() } };
+    case 'POST /_emulator/token':
+      return tokenResponse(env, body);
+    case 'GET /_emulator/scenario': {
+      const state = env.state();
+      return { status: 200, body: { ...state.scenario, resolved: resolvedSummary(state, env.now()) } };
+    }
+    case 'POST /_emulator/scenario':
+      try {
+        env.loadScenario(body as Scenario);
+        return { status: 200, body: { status: 'loaded', scenario: env.state().scenario.name } };
+      } catch (e) {
+        if (e instanceof ScenarioError) return { status: 400, body: { error: { code: 'InvalidScenario', message: e.message, problems: e.problems } } };
+        throw e;
+      }
+    case 'GET /_emulator/faults':
+      return { status: 200, body: env.faults.current() };
+    case 'POST /_emulator/faults':
+      try {
+        env.faults.set(validateFaults(body) as Faults);
+        return { status: 200, body: env.faults.current() };
+      } catch (e) {
+        return fail(400, 'InvalidFaults', (e as Error).message);
+      }
+    case 'DELETE /_emulator/faults':
+      env.faults.clear();
+      return { status: 200, body: env.faults.current() };
+    case 'GET /_emulator/stats':
+      return { status: 200, body: env.stats.snapshot() };
+    case 'POST /_emulator/stats/reset':
+      env.stats.reset();
+      return { status: 200, body: env.stats.snapshot() };
+    default:
+      return fail(404, 'NotFound', `No admin endpoint ${method} ${path}. See emulator/README.md.`);
+  }
+}
