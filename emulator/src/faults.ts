@@ -19,6 +19,11 @@ export interface Faults {
   };
   /** The next N HTTP requests get this status (default 503). */
   serverError?: { count: number; status?: 500 | 502 | 503 | 504 };
+  /**
+   * The next N HTTP requests get this 4xx Graph error: what a tenant answers when a right is
+   * missing (403, e.g. reports without OnlineMeetingArtifact.Read.All) or a thing is gone (404).
+   */
+  clientError?: { count: number; status: 400 | 403 | 404 | 409; code?: string; message?: string };
   /** The next N HTTP requests: the socket is destroyed without an answer. */
   drop?: { count: number };
   /** Regular expression: faults apply only to Graph paths (after /v1.0) that match. */
@@ -36,7 +41,7 @@ function checkCount(v: unknown, name: string, min = 0): void {
 export function validateFaults(input: unknown): Faults {
   if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error('faults must be a JSON object');
   const f = input as Faults;
-  const known = ['latencyMs', 'throttle', 'serverError', 'drop', 'paths'];
+  const known = ['latencyMs', 'throttle', 'serverError', 'clientError', 'drop', 'paths'];
   for (const k of Object.keys(f)) if (!known.includes(k)) throw new Error(`unknown fault "${k}" (known: ${known.join(', ')})`);
   checkCount(f.latencyMs, 'latencyMs');
   if (f.throttle) {
@@ -51,6 +56,10 @@ export function validateFaults(input: unknown): Faults {
     if (f.serverError.status !== undefined && ![500, 502, 503, 504].includes(f.serverError.status)) {
       throw new Error('serverError.status must be 500, 502, 503 or 504');
     }
+  }
+  if (f.clientError) {
+    checkCount(f.clientError.count, 'clientError.count');
+    if (![400, 403, 404, 409].includes(f.clientError.status)) throw new Error('clientError.status must be 400, 403, 404 or 409');
   }
   if (f.drop) checkCount(f.drop.count, 'drop.count');
   if (f.paths !== undefined) {
@@ -69,6 +78,7 @@ export class FaultController {
   private throttleLeft = 0;
   private throttleSeen = 0;
   private errorsLeft = 0;
+  private clientErrorsLeft = 0;
   private dropsLeft = 0;
 
   set(f: Faults): void {
@@ -77,6 +87,7 @@ export class FaultController {
     this.throttleLeft = f.throttle?.count ?? 0;
     this.throttleSeen = 0;
     this.errorsLeft = f.serverError?.count ?? 0;
+    this.clientErrorsLeft = f.clientError?.count ?? 0;
     this.dropsLeft = f.drop?.count ?? 0;
   }
 
@@ -85,8 +96,8 @@ export class FaultController {
   }
 
   /** The faults in force, with what is left of the counted ones. */
-  current(): Faults & { remaining: { throttle: number; serverError: number; drop: number } } {
-    return { ...this.faults, remaining: { throttle: this.throttleLeft, serverError: this.errorsLeft, drop: this.dropsLeft } };
+  current(): Faults & { remaining: { throttle: number; serverError: number; clientError: number; drop: number } } {
+    return { ...this.faults, remaining: { throttle: this.throttleLeft, serverError: this.errorsLeft, clientError: this.clientErrorsLeft, drop: this.dropsLeft } };
   }
 
   matches(path: string): boolean {
@@ -108,6 +119,12 @@ export class FaultController {
     if (this.errorsLeft > 0) {
       this.errorsLeft--;
       return { kind: 'error', error: serverError(this.faults.serverError?.status ?? 503) };
+    }
+    const ce = this.faults.clientError;
+    if (ce && this.clientErrorsLeft > 0) {
+      this.clientErrorsLeft--;
+      const code = ce.code ?? ({ 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict' } as const)[ce.status];
+      return { kind: 'error', error: new GraphError(ce.status, code, ce.message ?? `Injected ${ce.status} ${code}`) };
     }
     return null;
   }

@@ -27,6 +27,15 @@ describe('fault injection', () => {
     expect((await call(emu, SECRETARY, '/me')).status).toBe(200);
   });
 
+  test('clientError: the next N matching requests get the 4xx Graph error, then normal answers', async () => {
+    emu.setFaults({ clientError: { count: 1, status: 403 }, paths: '^/me$' });
+    expect((await call(emu, SECRETARY, '/me/calendarView?startDateTime=2026-11-01T00:00:00Z&endDateTime=2026-11-02T00:00:00Z')).status).toBe(200);
+    const r = await call(emu, SECRETARY, '/me');
+    expect(r.status).toBe(403);
+    expect(r.body.error).toMatchObject({ code: 'Forbidden' });
+    expect((await call(emu, SECRETARY, '/me')).status).toBe(200);
+  });
+
   test('throttle.every: every Nth request gets 429', async () => {
     emu.setFaults({ throttle: { every: 3, retryAfterSeconds: 1 } });
     const statuses = [];

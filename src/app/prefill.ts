@@ -160,7 +160,7 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
     const problem = e instanceof Problem ? e : new Problem('unknown', String(e), { cause: e });
     if (problem.kind === 'signed-out' || problem.kind === 'offline') throw problem;
     warnings.push(problem);
-    const why: RsvpReason = problem.kind === 'forbidden' ? 'not-organiser' : problem.kind === 'not-found' ? 'no-report' : 'report-unavailable';
+    const why: RsvpReason = problem.kind === 'forbidden' ? 'report-forbidden' : problem.kind === 'not-found' ? 'no-report' : 'report-unavailable';
     return { ...base, attendance: fromRsvps(why) };
   }
 }

@@ -59,6 +59,7 @@ export type RsvpReason =
   | 'not-organiser' // only the organiser can read reports through Graph
   | 'no-online-meeting' // an in-person meeting, or no Teams link
   | 'no-report' // the meeting ended but no report was found for this occurrence
+  | 'report-forbidden' // Graph refused the report to the organiser (a missing permission, a policy)
   | 'report-unavailable'; // the report could not be read for another reason
 
 export type AttendanceSource =

@@ -6,6 +6,14 @@
 import { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { TokenProvider } from '../auth/tokenProvider';
+import { toProblem } from '../domain/problems';
+
+/**
+ * The SDK turns an error thrown inside middleware into a GraphError keeping only its name and
+ * message (GraphErrorHandler.constructError). A token failure therefore travels as an Error named
+ * "TokenProviderError:<kind>", which the graph port turns back into that Problem.
+ */
+export const TOKEN_ERROR = 'TokenProviderError';
 
 export interface GraphEndpoint {
   /** e.g. "https://graph.microsoft.com/v1.0" or "http://127.0.0.1:4001/v1.0". */
@@ -41,7 +49,15 @@ class BearerTokenMiddleware implements Middleware {
   }
 
   private async send(context: Context, forceRefresh: boolean): Promise<void> {
-    const token = await this.tokens.getToken({ forceRefresh });
+    let token: string;
+    try {
+      token = await this.tokens.getToken({ forceRefresh });
+    } catch (e) {
+      const problem = toProblem(e);
+      const carrier = new Error(problem.message);
+      carrier.name = `${TOKEN_ERROR}:${problem.kind}`;
+      throw carrier;
+    }
     const options = (context.options ??= {});
     const headers = new Headers(options.headers as HeadersInit | undefined);
     headers.set('Authorization', `Bearer ${token}`);

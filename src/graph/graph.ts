@@ -4,7 +4,8 @@
 
 import { BatchRequestContent, BatchResponseContent, GraphError } from '@microsoft/microsoft-graph-client';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { Problem } from '../domain/problems';
+import { Problem, type ProblemKind } from '../domain/problems';
+import { TOKEN_ERROR } from './client';
 
 /** One Graph GET: a path relative to the version root ("/me/events/...") and how to read its body. */
 export interface GraphCall<T> {
@@ -40,6 +41,9 @@ export function problemFromStatus(status: number, code: string | undefined, mess
 function problemFromError(e: unknown): Problem {
   if (e instanceof Problem) return e;
   if (e instanceof GraphError) {
+    if (e.code?.startsWith(`${TOKEN_ERROR}:`)) {
+      return new Problem(e.code.slice(TOKEN_ERROR.length + 1) as ProblemKind, e.message, { cause: e });
+    }
     // The SDK reports a network failure (fetch rejected) as statusCode -1.
     return problemFromStatus(e.statusCode, e.code ?? undefined, e.message, e);
   }

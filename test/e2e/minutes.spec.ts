@@ -94,3 +94,18 @@ test('the theme follows Teams: dark and high contrast at start, and a change wit
   expect(await host.setTheme('contrast')).toBe(true);
   await expect(root).toHaveAttribute('data-theme', 'contrast');
 });
+
+test('the chair chosen for one meeting is suggested for the rest of the series', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'secretary' });
+  const list = new MyMeetings(host.tab);
+  await list.meetings('Tidigare', SERIES).nth(1).click();
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  await minutes.chair('Ordförande').selectOption({ label: 'Sara Lind (Ekby kommun)' });
+  await expect(minutes.row('Sara Lind')).toContainText('ordförande');
+  await minutes.button('Tillbaka till Mina möten').click();
+  await list.meetings('Kommande', SERIES).first().click();
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  await expect(minutes.chair('Ordförande').locator('option:checked')).toHaveText('Sara Lind (Ekby kommun)');
+  await expect(minutes.row('Karin Ekström')).not.toContainText('ordförande');
+});

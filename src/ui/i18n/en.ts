@@ -69,6 +69,7 @@ export const en: Messages = {
   'attendance.source.rsvp.not-organiser': "Only the meeting's organiser can read its attendance report in Microsoft 365, and that is not you. The list is based on the replies to the invitation; mark attendance by hand.",
   'attendance.source.rsvp.no-online-meeting': 'This meeting has no Teams link, so there is no attendance report. The list is based on the replies to the invitation; mark attendance by hand.',
   'attendance.source.rsvp.no-report': 'No attendance report was found for this occurrence (participants may have opted out, or Microsoft 365 lists only the latest reports of a series). The list is based on the replies to the invitation; mark attendance by hand.',
+  'attendance.source.rsvp.report-forbidden': 'Microsoft 365 refused to let Justera read the attendance report (the app may lack the permission to read reports, or a policy prevents it). Ask your IT department to check the permission. The list is based on the replies to the invitation; mark attendance by hand.',
   'attendance.source.rsvp.report-unavailable': 'The attendance report could not be read just now. The list is based on the replies to the invitation; mark attendance by hand or update later.',
   'attendance.notice.room-device': 'Someone joined through the meeting room {room}. People in the room are not in the report: mark them by hand.',
   'attendance.notice.anonymous-or-phone': '{count} participants joined by phone or anonymously and could not be matched to an invitee. They are listed as also present; adjust if needed.',

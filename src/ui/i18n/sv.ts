@@ -68,6 +68,7 @@ export const sv = {
   'attendance.source.rsvp.not-organiser': 'Bara mötets organisatör kan läsa närvarorapporten i Microsoft 365, och det är inte du. Listan bygger på svaren på inbjudan; markera närvaron för hand.',
   'attendance.source.rsvp.no-online-meeting': 'Mötet har ingen Teams-länk, så det finns ingen närvarorapport. Listan bygger på svaren på inbjudan; markera närvaron för hand.',
   'attendance.source.rsvp.no-report': 'Ingen närvarorapport hittades för det här mötestillfället (deltagare kan ha valt bort rapporten, eller så listar Microsoft 365 bara de senaste rapporterna i en serie). Listan bygger på svaren på inbjudan; markera närvaron för hand.',
+  'attendance.source.rsvp.report-forbidden': 'Microsoft 365 nekade Justera att läsa närvarorapporten (appen kan sakna behörighet att läsa rapporter, eller så hindrar en policy det). Be IT-avdelningen kontrollera behörigheten. Listan bygger på svaren på inbjudan; markera närvaron för hand.',
   'attendance.source.rsvp.report-unavailable': 'Närvarorapporten kunde inte läsas just nu. Listan bygger på svaren på inbjudan; markera närvaron för hand eller uppdatera senare.',
   'attendance.notice.room-device': 'Någon anslöt via mötesrummet {room}. De som satt i rummet syns inte i rapporten: markera dem för hand.',
   'attendance.notice.anonymous-or-phone': '{count} deltagare anslöt via telefon eller anonymt och kunde inte kopplas till en inbjuden. De visas som övriga närvarande; justera vid behov.',

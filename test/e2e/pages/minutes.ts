@@ -41,6 +41,10 @@ export class MeetingMinutes {
     const labels = await Promise.all(selects.map((s) => s.getAttribute('aria-label')));
     return labels.map((l) => (l ?? '').replace(/^(Närvaro för|Attendance of) /, '')).sort((a, b) => a.localeCompare(b, 'sv'));
   }
+  /** One person's row, wherever they are listed, found by the name their status select carries. */
+  row(name: string): Locator {
+    return this.tab.getByRole('listitem').filter({ has: this.tab.getByRole('combobox', { name: new RegExp(`(för|of) ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  }
   statusOf(label: string | RegExp): Locator {
     return this.tab.getByRole('combobox', { name: label });
   }
