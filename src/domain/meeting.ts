@@ -34,19 +34,11 @@ export interface Meeting {
   bodyHtml?: string;
 }
 
-/** A meeting in the list "My meetings". */
-export interface MeetingListItem {
-  eventId: string;
-  seriesId?: string;
-  subject: string;
-  start: string;
-  end: string;
-  timeZone: string;
-  place: MeetingPlace;
+/** A meeting in the list "My meetings": the calendar's summary, without attendees or body. */
+export type MeetingListItem = Pick<Meeting, 'eventId' | 'seriesId' | 'subject' | 'start' | 'end' | 'timeZone' | 'place' | 'isCancelled'> & {
   organiserName: string;
-  isCancelled: boolean;
   isRecurring: boolean;
-}
+};
 
 export interface ReportSummary {
   id: string;
