@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 function MeetingButton({ meeting, onOpen }: { meeting: MeetingListItem; onOpen: (m: MeetingListItem) => void }) {
   const styles = useStyles();
-  const { t, short, timeRange } = useI18n();
+  const { t, short, day, timeRange } = useI18n();
   const when = short(meeting.start, meeting.timeZone);
   const subject = meeting.subject || t('meeting.noSubject');
   return (
@@ -33,13 +33,15 @@ function MeetingButton({ meeting, onOpen }: { meeting: MeetingListItem; onOpen: 
           </Text>
           <span className={styles.line}>
             <Caption1>
-              {when.replace(/ \d\d[:.]\d\d$/, '')} · {timeRange(meeting.start, meeting.end, meeting.timeZone)}
+              {day(meeting.start, meeting.timeZone)} · {timeRange(meeting.start, meeting.end, meeting.timeZone)}
             </Caption1>
             {meeting.place.online && <Badge appearance="tint" size="small">{t('myMeetings.online')}</Badge>}
             {meeting.isRecurring && <Badge appearance="outline" size="small">{t('myMeetings.recurring')}</Badge>}
             {meeting.isCancelled && <Badge appearance="filled" color="danger" size="small">{t('myMeetings.cancelled')}</Badge>}
           </span>
-          {meeting.place.rooms.length > 0 && <Caption1>{meeting.place.rooms.join(', ')}</Caption1>}
+          <Caption1>
+            {[...meeting.place.rooms, meeting.organiserName && t('myMeetings.organiser', { name: meeting.organiserName })].filter(Boolean).join(' · ')}
+          </Caption1>
         </span>
       </Button>
     </li>
