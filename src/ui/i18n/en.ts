@@ -17,7 +17,6 @@ export const en: Messages = {
   'myMeetings.recurring': 'Recurring',
   'myMeetings.cancelled': 'Cancelled',
   'myMeetings.online': 'Teams',
-  'myMeetings.open': 'Open {subject}, {when}',
   'myMeetings.organiser': 'Organiser: {name}',
 
   'meeting.loading.meeting': 'Fetching the meeting from the calendar…',

@@ -23,8 +23,6 @@ export interface Translator {
   timeRange(startIso: string, endIso: string, timeZone: string): string;
   /** "08:02" */
   time(iso: string, timeZone: string): string;
-  /** "fre 20 nov 08:00", for accessible names in lists. */
-  short(iso: string, timeZone: string): string;
   /** "fre 20 nov", for lists. */
   day(iso: string, timeZone: string): string;
 }
@@ -47,8 +45,6 @@ export function translator(language: Language): Translator {
     },
     time: (iso, timeZone) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso)),
     day: (iso, timeZone) => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(iso)),
-    short: (iso, timeZone) =>
-      new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso)),
   };
 }
 

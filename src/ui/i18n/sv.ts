@@ -16,7 +16,6 @@ export const sv = {
   'myMeetings.recurring': 'Återkommande',
   'myMeetings.cancelled': 'Inställt',
   'myMeetings.online': 'Teams',
-  'myMeetings.open': 'Öppna {subject}, {when}',
   'myMeetings.organiser': 'Organisatör: {name}',
 
   'meeting.loading.meeting': 'Hämtar mötet ur kalendern…',
