@@ -11,6 +11,7 @@ export type ProblemKind =
   | 'server' // Graph answered 5xx
   | 'bad-data' // Graph or a file answered something we cannot read
   | 'host' // Teams or Outlook did not answer as expected
+  | 'no-host' // the page was opened outside Teams
   | 'config' // the app's configuration is missing or wrong
   | 'unknown';
 

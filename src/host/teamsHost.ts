@@ -38,6 +38,9 @@ function toContext(c: app.Context): HostContext {
 }
 
 export async function connectTeams(validMessageOrigins: readonly string[]): Promise<Host> {
+  // A tab runs in Teams' iframe (or a window Teams opened). Opened on its own, nothing would ever
+  // answer app.initialize, which gives up only after 60 seconds: say so at once.
+  if (window.parent === window && !window.opener) throw new Problem('no-host', 'The tab was opened outside Teams');
   try {
     await app.initialize(validMessageOrigins.length ? [...validMessageOrigins] : undefined);
   } catch (e) {

@@ -35,6 +35,8 @@ test('the secretary sees her meetings in "Mina möten" and opens the latest one,
   await expect(minutes.text(/visar svaren på inbjudan bara för organisatören/)).toBeVisible();
   expect(await minutes.names('Närvarande')).toEqual(['Ahmed Yilmaz', 'Karin Ekström']);
   expect(await minutes.names('Ej närvarande')).toContain('Maja Holm');
+  // Only the organiser can read the report, so the secretary is not offered an update from it.
+  await expect(minutes.button('Uppdatera från närvarorapporten')).toHaveCount(0);
 });
 
 test('the organiser opens the meeting in English: the attendance report decides', async ({ page }) => {
@@ -81,6 +83,14 @@ test('inside the meeting, the side panel opens that meeting directly and says th
   await expect(minutes.heading(SERIES)).toBeVisible();
   await expect(minutes.text(/Mötet har inte avslutats ännu/)).toBeVisible();
   expect(await minutes.names('Närvarande')).toContain('Ahmed Yilmaz');
+});
+
+test('the organiser updating before the meeting has ended is told there is no report yet', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'chair', frame: 'sidePanel', locale: 'en-US' });
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  await minutes.button('Update from attendance report').click();
+  await expect(host.tab.getByRole('status').filter({ hasText: 'No attendance report to update from yet' })).toContainText('The meeting has not ended yet');
 });
 
 test('the theme follows Teams: dark and high contrast at start, and a change without reload', async ({ page }) => {

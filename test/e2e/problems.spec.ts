@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { MeetingMinutes, MyMeetings } from './pages/minutes';
 import { EMULATOR, emulatorAdmin, TeamsHost } from './pages/teamsHost';
+import { PORTS } from '../../playwright.config';
 
 const scenario = (name: string) => JSON.parse(readFileSync(path.resolve(__dirname, '../../emulator/scenarios', `${name}.json`), 'utf8'));
 
@@ -34,6 +35,19 @@ test.describe('failures', () => {
     await expect(new MyMeetings(host.tab).heading('Mina möten')).toBeVisible();
     await expect(host.tab.getByRole('alert')).toHaveCount(0);
     await expect(new MyMeetings(host.tab).section('Kommande').getByRole('button').first()).toBeVisible();
+  });
+
+  test('the tab opened outside Teams says where it belongs, at once, in the browser language', async ({ browser }) => {
+    for (const [locale, text] of [
+      ['sv-SE', 'Justera är en flik i Microsoft Teams'],
+      ['en-GB', 'Justera is a tab in Microsoft Teams'],
+    ]) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${PORTS.app}/tab.html`);
+      await expect(page.getByRole('alert')).toContainText(text!, { timeout: 5_000 });
+      await context.close();
+    }
   });
 
   test('Graph out of reach says so', async ({ page }) => {

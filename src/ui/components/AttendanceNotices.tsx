@@ -44,9 +44,19 @@ export function AttendanceNotices({ attendance, timeZone }: { attendance: Attend
   );
 }
 
-export function AttendanceChanges({ changes }: { changes: AttendanceChange[] }) {
+export function AttendanceChanges({ changes, source }: { changes: AttendanceChange[]; source: Attendance['source'] }) {
   const { t } = useI18n();
   const status = (s: string) => t(`attendance.status.${s as 'present'}`);
+  if (source.kind === 'rsvp') {
+    return (
+      <MessageBar intent="info" layout="multiline" role="status">
+        <MessageBarBody>
+          <MessageBarTitle>{t('attendance.changes.noReport')}</MessageBarTitle>
+          {t(`attendance.source.rsvp.${source.reason}`)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   return (
     <MessageBar intent="success" layout="multiline" role="status">
       <MessageBarBody>

@@ -35,7 +35,8 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
   const styles = useStyles();
   const { t } = useI18n();
   const [state, setState] = useState<State>({ phase: 'loading', step: 'meeting' });
-  const [changes, setChanges] = useState<AttendanceChange[] | undefined>();
+  /** What the last "update from the attendance report" did: the changes, or why there was no report. */
+  const [update, setUpdate] = useState<{ changes: AttendanceChange[]; source: Attendance['source'] } | undefined>();
   const [updating, setUpdating] = useState(false);
   const [updateProblem, setUpdateProblem] = useState<Problem | undefined>();
   const latest = useRef(state);
@@ -84,7 +85,7 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
       if (current.phase !== 'ready') return;
       const result = reconcile(current.attendance, fresh.attendance);
       save(fresh, withChair(result.attendance, current.chairKey, fresh.secretary), current.chairKey);
-      setChanges(result.changes);
+      setUpdate({ changes: result.changes, source: fresh.attendance.source });
     } catch (e) {
       setUpdateProblem(toProblem(e));
     } finally {
@@ -133,14 +134,17 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
           {attendance.source.kind === 'rsvp' && (
             <Button onClick={() => save(data, markAllInvitedPresent(attendance), chairKey)}>{t('attendance.markAllPresent')}</Button>
           )}
-          <Button onClick={() => void onUpdate()} disabled={updating} aria-busy={updating}>
-            {updating ? t('attendance.updating') : t('attendance.update')}
-          </Button>
+          {/* Only the organiser can read the report through Graph, so only they are offered the update. */}
+          {data.meeting.userIsOrganiser && data.meeting.joinUrl && (
+            <Button onClick={() => void onUpdate()} disabled={updating} aria-busy={updating}>
+              {updating ? t('attendance.updating') : t('attendance.update')}
+            </Button>
+          )}
           {updating && <Spinner size="tiny" aria-label={t('attendance.updating')} />}
           <Caption1>{t('attendance.savedLocally')}</Caption1>
         </div>
         {updateProblem && <ProblemMessage problem={updateProblem} onRetry={() => void onUpdate()} />}
-        {changes && <AttendanceChanges changes={changes} />}
+        {update && <AttendanceChanges changes={update.changes} source={update.source} />}
         <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} />
       </section>
     </div>

@@ -33,8 +33,8 @@ export class TeamsHost {
   /** Every teams-js call the simulator could not answer: a test fails on any. */
   async unhandledCalls(): Promise<unknown[]> {
     return this.page.evaluate(() => {
-      const sim = (window as unknown as { __teamsSimulator: { unhandled: unknown[]; problems: unknown[] } }).__teamsSimulator;
-      return [...sim.unhandled, ...sim.problems];
+      const sim = (window as unknown as { __teamsSimulator?: { unhandled: unknown[]; problems: unknown[] } }).__teamsSimulator;
+      return sim ? [...sim.unhandled, ...sim.problems] : [];
     });
   }
 
