@@ -12,6 +12,7 @@ import {
   attendanceFromRsvps,
   type Attendance,
   type Invitee,
+  type ReportRecord,
   type RsvpReason,
 } from '../domain/attendance';
 import { hasEnded, pickReport, suggestChair, type Meeting } from '../domain/meeting';
@@ -51,8 +52,7 @@ export interface Prefill {
   warnings: Problem[];
 }
 
-function unwrap<T>(outcome: Outcome<T> | undefined): T {
-  if (!outcome) throw new Problem('bad-data', 'Missing batch answer');
+function unwrap<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw outcome.problem;
   return outcome.value;
 }
@@ -62,22 +62,18 @@ const MINUTE = 60_000;
 /** Step 1: who the user is and which meeting. */
 async function loadMeeting(deps: PrefillDeps, ref: MeetingRef): Promise<{ me: DirectoryUser; meeting: Meeting; onlineMeetingId?: string }> {
   if (ref.kind === 'event') {
-    const [me, meeting] = await deps.graph.batch<unknown>([users.me(), calendar.event(ref.eventId, deps.timeZone)]);
-    return { me: unwrap(me) as DirectoryUser, meeting: unwrap(meeting) as Meeting };
+    const [me, meeting] = await deps.graph.batch([users.me(), calendar.event(ref.eventId, deps.timeZone)]);
+    return { me: unwrap(me), meeting: unwrap(meeting) };
   }
   // Teams tells the join link and scheduled times; the calendar around them holds the event.
   const from = new Date(Date.parse(ref.start) - MINUTE).toISOString();
   const to = new Date(Date.parse(ref.end) + MINUTE).toISOString();
-  const [me, view, found] = await deps.graph.batch<unknown>([
-    users.me(),
-    calendar.meetingsAround(from, to, deps.timeZone),
-    online.byJoinUrl(ref.joinUrl),
-  ]);
-  const meeting = (unwrap(view) as Meeting[]).find((m) => m.joinUrl === ref.joinUrl);
+  const [me, view, found] = await deps.graph.batch([users.me(), calendar.meetingsAround(from, to, deps.timeZone), online.byJoinUrl(ref.joinUrl)]);
+  const meeting = unwrap(view).find((m) => m.joinUrl === ref.joinUrl);
   if (!meeting) throw new Problem('not-found', 'No calendar event has this meeting link');
   // Not finding the online meeting is no failure here: only the report needs it, and it says so.
-  const onlineMeetingId = found?.ok ? (found.value as online.OnlineMeetingRef | undefined)?.id : undefined;
-  return { me: unwrap(me) as DirectoryUser, meeting, onlineMeetingId };
+  const onlineMeetingId = found.ok ? found.value?.id : undefined;
+  return { me: unwrap(me), meeting, onlineMeetingId };
 }
 
 function withDirectory(invitees: Invitee[], found: Map<string, DirectoryUser>): Invitee[] {
@@ -108,16 +104,16 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
   const emails = meeting.invitees.map((i) => normaliseEmail(i.person.email)).filter((e): e is string => !!e);
   const lookups = users.usersByEmail(emails);
   const needMeetingId = reason === undefined && !knownMeetingId;
-  const outcomes = await deps.graph.batch<unknown>([...lookups, ...(needMeetingId ? [online.byJoinUrl(meeting.joinUrl!)] : [])]);
+  // One round trip for both: the online meeting's call first, then the look-ups (15 per request).
+  const [meetingOutcome, ...lookupOutcomes] = needMeetingId
+    ? await deps.graph.batch([online.byJoinUrl(meeting.joinUrl!), ...lookups])
+    : [undefined, ...(await deps.graph.batch(lookups))];
   const found = new Map<string, DirectoryUser>();
-  outcomes.slice(0, lookups.length).forEach((o) => {
-    if (!o.ok) {
-      warnings.push(o.problem);
-      return;
-    }
-    for (const u of o.value as DirectoryUser[]) if (u.email) found.set(normaliseEmail(u.email)!, u);
-  });
-  const directoryFailed = outcomes.slice(0, lookups.length).some((o) => !o.ok);
+  for (const o of lookupOutcomes) {
+    if (!o.ok) warnings.push(o.problem);
+    else for (const u of o.value) if (u.email) found.set(normaliseEmail(u.email)!, u);
+  }
+  const directoryFailed = lookupOutcomes.some((o) => !o.ok);
   const invitees = withDirectory(meeting.invitees, found);
   const notInDirectory = directoryFailed
     ? []
@@ -129,11 +125,8 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
   const roles = { secretary, chairKey };
 
   let onlineMeetingId = knownMeetingId;
-  if (needMeetingId) {
-    const o = outcomes[lookups.length];
-    if (o?.ok) onlineMeetingId = (o.value as online.OnlineMeetingRef | undefined)?.id;
-    else if (o) warnings.push(o.problem);
-  }
+  if (meetingOutcome?.ok) onlineMeetingId = meetingOutcome.value?.id;
+  else if (meetingOutcome) warnings.push(meetingOutcome.problem);
   const base = { meeting: enriched, secretary: me, chairKey, notInDirectory, warnings };
   // Graph shows the others' replies only in the organiser's copy of the event.
   const fromRsvps = (why: RsvpReason) => attendanceFromRsvps(invitees, why, roles, { repliesHidden: !enriched.userIsOrganiser });
@@ -168,7 +161,7 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
 /** Step 5: organisations of guests from our directory (invitees are already known). */
 async function withGuestDirectory(
   deps: PrefillDeps,
-  records: online.ReportWithRecords['report']['records'],
+  records: ReportRecord[],
   invitees: readonly Invitee[],
   warnings: Problem[],
 ) {

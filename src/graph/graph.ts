@@ -16,6 +16,9 @@ export interface GraphCall<T> {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
+/** The outcomes of a tuple of calls, each typed by its own call. */
+export type Outcomes<C extends readonly GraphCall<unknown>[]> = { [K in keyof C]: C[K] extends GraphCall<infer R> ? Outcome<R> : never };
+
 export interface Page<T> {
   items: T[];
   nextLink?: string;
@@ -101,8 +104,8 @@ export class Graph {
    * Many independent requests in as few round trips as Graph allows: chunks of 20 sent at once.
    * Results come back in the order of `calls`; one failed item never hides the others.
    */
-  async batch<T>(calls: readonly GraphCall<T>[]): Promise<Outcome<T>[]> {
-    const results: (Outcome<T> | undefined)[] = new Array(calls.length);
+  async batch<const C extends readonly GraphCall<unknown>[]>(calls: C): Promise<Outcomes<C>> {
+    const results: (Outcome<unknown> | undefined)[] = new Array(calls.length);
     let pending = calls.map((_, i) => i);
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       const chunks: number[][] = [];
@@ -126,7 +129,7 @@ export class Graph {
       pending = throttled.map((t) => t.index);
       if (pending.length > 0) await sleep(Math.max(...throttled.map((t) => t.waitMs)));
     }
-    return results.map((r) => r!);
+    return results.map((r) => r!) as Outcomes<C>;
   }
 
   private async postBatch(items: { id: string; call: GraphCall<unknown> }[]): Promise<Map<string, Response>> {
