@@ -17,7 +17,7 @@ import {
 } from '../domain/attendance';
 import { hasEnded, pickReport, suggestChair, type Meeting } from '../domain/meeting';
 import { mergePerson, normaliseEmail, type Person } from '../domain/people';
-import { Problem } from '../domain/problems';
+import { Problem, toProblem } from '../domain/problems';
 import * as calendar from '../graph/calendar';
 import type { Graph, Outcome } from '../graph/graph';
 import * as online from '../graph/onlineMeetings';
@@ -150,7 +150,7 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
     const attendance = attendanceFromReport(invitees, report, roles, { rooms: enriched.rooms, reportsForOccurrence: choice.candidates });
     return { ...base, attendance };
   } catch (e) {
-    const problem = e instanceof Problem ? e : new Problem('unknown', String(e), { cause: e });
+    const problem = toProblem(e);
     if (problem.kind === 'signed-out' || problem.kind === 'offline') throw problem;
     warnings.push(problem);
     const why: RsvpReason = problem.kind === 'forbidden' ? 'report-forbidden' : problem.kind === 'not-found' ? 'no-report' : 'report-unavailable';
