@@ -113,6 +113,15 @@ export function preferences(req: GraphRequest): Map<string, string> {
 }
 
 /** One page of items, with an absolute @odata.nextLink on the emulator's own origin. */
+/** A collection answer as Graph shapes it: context, the count when asked, the next page when more, the items. */
+export function collectionBody(context: string, value: unknown[], more: { nextLink?: string; count?: number } = {}): Record<string, unknown> {
+  const body: Record<string, unknown> = { '@odata.context': context };
+  if (more.count !== undefined) body['@odata.count'] = more.count;
+  if (more.nextLink) body['@odata.nextLink'] = more.nextLink;
+  body.value = value;
+  return body;
+}
+
 export function paginate<T>(items: T[], req: GraphRequest, opts: PageOptions): Page<T> {
   const topRaw = queryParam(req.query, '$top');
   let size = opts.defaultPageSize;

@@ -11,6 +11,7 @@ import {
   applyFilter,
   applyOrderBy,
   applySelect,
+  collectionBody,
   contextUrl,
   paginate,
   parseFilterParam,
@@ -101,11 +102,9 @@ function listResult(ctx: HandlerContext, viewer: DirUser, collection: string, it
   const filtered = applyOrderBy(applyFilter(items, parseFilterParam(ctx.req)), ctx.req, defaultOrder);
   const page = paginate(filtered, ctx.req, { baseUrl: ctx.baseUrl, defaultPageSize: 10, maxPageSize: 1000, paging: 'skip', maxPageSizePreference: true });
   if (page.preferenceApplied) applied.push(page.preferenceApplied);
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx.baseUrl, `${userContext(viewer)}/${collection}`, select) };
-  if (wantsCount(ctx.req)) body['@odata.count'] = filtered.length;
-  body.value = page.items.map((e) => applySelect(e, select, EVENT));
-  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
-  return withPreferences(ok(body), applied);
+  const value = page.items.map((e) => applySelect(e, select, EVENT));
+  const context = contextUrl(ctx.baseUrl, `${userContext(viewer)}/${collection}`, select);
+  return withPreferences(ok(collectionBody(context, value, { nextLink: page.nextLink, count: wantsCount(ctx.req) ? filtered.length : undefined })), applied);
 }
 
 function calendarView(ctx: HandlerContext): GraphResult {

@@ -10,7 +10,7 @@
 import type { AttendanceRecord, MeetingAttendanceReport } from '@microsoft/microsoft-graph-types';
 import { badRequest, GraphError } from '../errors';
 import { ok, queryParam, type GraphResult } from '../http';
-import { contextUrl, paginate } from '../odata';
+import { collectionBody, contextUrl, paginate } from '../odata';
 import { parseFilter, type FilterNode } from '../odataFilter';
 import type { HandlerContext, Router } from '../router';
 import type { AttendanceRecordModel, AttendanceReportModel, DirUser, OnlineMeetingModel, State } from '../state';
@@ -201,12 +201,8 @@ function getReport(ctx: HandlerContext): GraphResult {
 function listRecords(ctx: HandlerContext): GraphResult {
   const { viewer, om, report } = reportFor(ctx);
   const page = paginate(report.records, ctx.req, { baseUrl: ctx.baseUrl, defaultPageSize: RECORDS_PAGE_SIZE, maxPageSize: 999, paging: 'skiptoken' });
-  const body: Record<string, unknown> = {
-    '@odata.context': `${ctx.baseUrl}/$metadata#${reportsCollection(viewer, om)}('${report.id}')/attendanceRecords`,
-  };
-  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
-  body.value = page.items.map(recordJson);
-  return ok(body);
+  const context = `${ctx.baseUrl}/$metadata#${reportsCollection(viewer, om)}('${report.id}')/attendanceRecords`;
+  return ok(collectionBody(context, page.items.map(recordJson), { nextLink: page.nextLink }));
 }
 
 export function registerOnlineMeetingRoutes(r: Router): void {

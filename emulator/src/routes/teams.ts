@@ -5,7 +5,7 @@
 
 import { GraphError } from '../errors';
 import { ok, type GraphResult } from '../http';
-import { contextUrl, paginate } from '../odata';
+import { collectionBody, contextUrl, paginate } from '../odata';
 import type { HandlerContext, Router } from '../router';
 import type { Channel, Chat, State, Team } from '../state';
 import { formatUtc } from '../timezones';
@@ -130,10 +130,8 @@ function listChats(ctx: HandlerContext): GraphResult {
   const user = ownMailbox(ctx);
   const chats = ctx.state.chats.filter((c) => c.memberIds.has(user.id));
   const page = paginate(chats, ctx.req, { baseUrl: ctx.baseUrl, defaultPageSize: 50, maxPageSize: 50, paging: 'skiptoken' });
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx.baseUrl, `${userContext(user)}/chats`, null) };
-  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
-  body.value = page.items.map((c) => chatJson(ctx.state, c));
-  return ok(body);
+  const context = contextUrl(ctx.baseUrl, `${userContext(user)}/chats`, null);
+  return ok(collectionBody(context, page.items.map((c) => chatJson(ctx.state, c)), { nextLink: page.nextLink }));
 }
 
 export function registerTeamsRoutes(r: Router): void {

@@ -6,6 +6,7 @@ import {
   applyFilter,
   applyOrderBy,
   applySelect,
+  collectionBody,
   contextUrl,
   paginate,
   parseFilterParam,
@@ -152,11 +153,8 @@ function listUsers(ctx: HandlerContext) {
     paging: 'skiptoken',
     topError: (top) => new GraphError(400, 'Request_BadRequest', `Invalid page size specified: '${top}'. Must be between 1 and 999 inclusive.`),
   });
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx.baseUrl, 'users', select) };
-  if (count) body['@odata.count'] = all.length;
-  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
-  body.value = page.items.map((j) => shape(lookupUser(ctx.state, String(j.id)) as DirUser, select));
-  return ok(body);
+  const value = page.items.map((j) => shape(lookupUser(ctx.state, String(j.id)) as DirUser, select));
+  return ok(collectionBody(contextUrl(ctx.baseUrl, 'users', select), value, { nextLink: page.nextLink, count: count ? all.length : undefined }));
 }
 
 export function registerUserRoutes(r: Router): void {
