@@ -2,7 +2,8 @@
 // sequential round trips as the data allows:
 //   1. me + the event (or, inside a meeting, the calendar around it + the online meeting)
 //   2. invitees in the directory (15 per request) + the online meeting behind the join link
-//   3. the attendance reports of that online meeting
+//      (inside a meeting, where step 1 found the online meeting: its attendance reports instead)
+//   3. the attendance reports of that online meeting (not needed inside a meeting)
 //   4. this occurrence's report with its records
 //   5. only when guests from our directory attended: their directory entries
 // Each step batches what does not depend on the step before.
@@ -103,11 +104,14 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
   onStep?.('people');
   const emails = meeting.invitees.map((i) => normaliseEmail(i.person.email)).filter((e): e is string => !!e);
   const lookups = users.usersByEmail(emails);
-  const needMeetingId = reason === undefined && !knownMeetingId;
-  // One round trip for both: the online meeting's call first, then the look-ups (15 per request).
-  const [meetingOutcome, ...lookupOutcomes] = needMeetingId
-    ? await deps.graph.batch([online.byJoinUrl(meeting.joinUrl!), ...lookups])
-    : [undefined, ...(await deps.graph.batch(lookups))];
+  // In the same round trip: the online meeting behind the link, or, when Teams already led us to
+  // it, straight its reports. Then the directory look-ups (15 per request).
+  const reportMayExist = reason === undefined;
+  const [meetingOutcome, reportsOutcome, ...lookupOutcomes] = await deps.graph.batch([
+    reportMayExist && !knownMeetingId ? online.byJoinUrl(meeting.joinUrl!) : undefined,
+    reportMayExist && knownMeetingId ? online.reports(knownMeetingId) : undefined,
+    ...lookups,
+  ]);
   const found = new Map<string, DirectoryUser>();
   for (const o of lookupOutcomes) {
     if (!o.ok) warnings.push(o.problem);
@@ -133,10 +137,11 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
   if (reason) return { ...base, attendance: fromRsvps(reason) };
   if (!onlineMeetingId) return { ...base, attendance: fromRsvps('report-unavailable') };
 
-  // Steps 3 and 4: this occurrence's report.
+  // Steps 3 and 4: this occurrence's report (its list is already here when Teams led us to the meeting).
   onStep?.('report');
   try {
-    const reports = await deps.graph.all(online.reports(onlineMeetingId));
+    const firstReports = reportsOutcome ? unwrap(reportsOutcome) : await deps.graph.get(online.reports(onlineMeetingId));
+    const reports = await deps.graph.rest(firstReports, online.reports(onlineMeetingId));
     const choice = pickReport(reports, enriched, deps.now());
     if (choice.kind !== 'found') {
       return { ...base, attendance: fromRsvps(choice.kind === 'not-ended' ? 'not-ended' : 'no-report') };

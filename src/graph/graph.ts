@@ -16,8 +16,10 @@ export interface GraphCall<T> {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
+/** The outcome of one call in a batch; a call left out (undefined) has none. */
+type OutcomeOf<X> = X extends GraphCall<infer R> ? Outcome<R> : undefined;
 /** The outcomes of a tuple of calls, each typed by its own call. */
-export type Outcomes<C extends readonly GraphCall<unknown>[]> = { [K in keyof C]: C[K] extends GraphCall<infer R> ? Outcome<R> : never };
+export type Outcomes<C extends readonly (GraphCall<unknown> | undefined)[]> = { [K in keyof C]: OutcomeOf<C[K]> };
 
 export interface Page<T> {
   items: T[];
@@ -102,11 +104,12 @@ export class Graph {
 
   /**
    * Many independent requests in as few round trips as Graph allows: chunks of 20 sent at once.
-   * Results come back in the order of `calls`; one failed item never hides the others.
+   * Results come back in the order of `calls`; one failed item never hides the others. A call
+   * given as undefined (not needed this time) is skipped and its outcome is undefined.
    */
-  async batch<const C extends readonly GraphCall<unknown>[]>(calls: C): Promise<Outcomes<C>> {
+  async batch<const C extends readonly (GraphCall<unknown> | undefined)[]>(calls: C): Promise<Outcomes<C>> {
     const results: (Outcome<unknown> | undefined)[] = new Array(calls.length);
-    let pending = calls.map((_, i) => i);
+    let pending = calls.flatMap((call, i) => (call ? [i] : []));
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       const chunks: number[][] = [];
       for (let i = 0; i < pending.length; i += BATCH_LIMIT) chunks.push(pending.slice(i, i + BATCH_LIMIT));
@@ -129,7 +132,7 @@ export class Graph {
       pending = throttled.map((t) => t.index);
       if (pending.length > 0) await sleep(Math.max(...throttled.map((t) => t.waitMs)));
     }
-    return results.map((r) => r!) as Outcomes<C>;
+    return [...results] as Outcomes<C>;
   }
 
   private async postBatch(items: { id: string; call: GraphCall<unknown> }[]): Promise<Map<string, Response>> {

@@ -6,6 +6,7 @@ import { emulatorTokenProvider } from '../../src/auth/emulatorTokenProvider';
 import type { TokenProvider } from '../../src/auth/tokenProvider';
 import { groupAttendance } from '../../src/domain/attendance';
 import { Problem } from '../../src/domain/problems';
+import { requestLog } from '../../bench/roundTrips';
 import { emulatorWith, graphAs, useCases } from './harness';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -71,13 +72,18 @@ describe('bad or missing data', () => {
     expect(result.attendance.source).toEqual({ kind: 'rsvp', reason: 'no-report' });
   });
 
-  it('finds the meeting from inside Teams by its join link and scheduled time', async () => {
+  it('finds the meeting from inside Teams by its join link, one round trip sooner', async () => {
     const list = await useCases(graphAs(emulator, secretary), NOW).list();
     const byEvent = list.find((m) => m.subject === 'Dialogmöte med anhörigföreningar')!;
-    const full = await useCases(graphAs(emulator, secretary), NOW).prefill({ kind: 'event', eventId: byEvent.eventId });
-    const inMeeting = await useCases(graphAs(emulator, secretary), NOW).prefill({ kind: 'meeting', joinUrl: full.meeting.joinUrl!, start: byEvent.start, end: byEvent.end });
+    const [eventLog, meetingLog] = [requestLog(), requestLog()];
+    const full = await useCases(graphAs(emulator, secretary, { observer: eventLog }), NOW).prefill({ kind: 'event', eventId: byEvent.eventId });
+    const ref = { kind: 'meeting', joinUrl: full.meeting.joinUrl!, start: byEvent.start, end: byEvent.end } as const;
+    const inMeeting = await useCases(graphAs(emulator, secretary, { observer: meetingLog }), NOW).prefill(ref);
     expect(inMeeting.meeting.eventId).toBe(byEvent.eventId);
     expect(inMeeting.attendance).toEqual(full.attendance);
+    expect(inMeeting.attendance.source.kind).toBe('report');
+    // The calendar and the online meeting come together, and the reports with the directory.
+    expect(meetingLog.roundTrips()).toBe(eventLog.roundTrips() - 1);
   });
 });
 
