@@ -2,7 +2,7 @@
 
 import { expect, test } from '@playwright/test';
 import { MeetingMinutes, MyMeetings } from './pages/minutes';
-import { TeamsHost } from './pages/teamsHost';
+import { EMULATOR, TeamsHost } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
 
@@ -118,4 +118,17 @@ test('the chair chosen for one meeting is suggested for the rest of the series',
   await expect(minutes.heading(SERIES)).toBeVisible();
   await expect(minutes.chair('Ordförande').locator('option:checked')).toHaveText('Sara Lind (Ekby kommun)');
   await expect(minutes.row('Karin Ekström')).not.toContainText('ordförande');
+});
+
+test('after the meeting, the meeting tab opens that occurrence with its attendance report', async ({ page, request }) => {
+  // The simulator puts the meeting tab in the occurrence named by its id (the organiser's copy here).
+  const { resolved } = await (await request.get(`${EMULATOR}/_emulator/scenario`)).json();
+  const series = resolved.events.find((e: { subject: string }) => e.subject === SERIES);
+  const ended = series.occurrences.filter((o: { ended: boolean; cancelled: boolean }) => o.ended && !o.cancelled).at(-1);
+  const host = await new TeamsHost(page).open({ persona: 'chair', frame: 'meetingDetails', event: ended.ids[series.organizerId], locale: 'en-US' });
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  await expect(minutes.text(/Attendance comes from the meeting's attendance report/)).toBeVisible();
+  expect(await minutes.names('Absent with notice')).toEqual(['Maja Holm']);
+  await expect(minutes.button('Back to My meetings')).toHaveCount(0);
 });
