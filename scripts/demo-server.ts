@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+import sirv from 'sirv';
 import { startEmulator, type RunningEmulator } from '../emulator/src/server';
 import { normalizeScenario, type SimScenario } from '../simulators/teams-host/scenario';
 
@@ -46,29 +47,6 @@ const LOOPBACK = '127.0.0.1';
 const REPO_ROOT = path.resolve(__dirname, '..');
 const START_PAGE_TEMPLATE = path.join(REPO_ROOT, 'simulators', 'start', 'index.html');
 const OFFICE_DIST = path.join(REPO_ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
 
 const BASE_HEADERS = {
   'Cache-Control': 'no-store',
@@ -106,63 +84,22 @@ function notFound(res: http.ServerResponse, hint = ''): void {
 }
 
 /**
- * Serve `urlPath` from under `root`. Only files inside root (after resolving symlinks) are
- * served; "..", encoded separators and NUL bytes cannot leave it. Returns false when nothing
- * matched, so the caller can answer 404 its own way.
+ * Static files from `root` (sirv: it keeps requests inside the folder and sets content types),
+ * always fresh from disk and never cached, so a rebuild shows at the next reload. Resolves false
+ * when no file matched, so the caller can answer 404 its own way.
  */
-async function serveStatic(root: string, urlPath: string, res: http.ServerResponse, head: boolean): Promise<boolean> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    send(res, 400, 'text/plain; charset=utf-8', 'Bad request.\n');
-    return true;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) {
-    send(res, 400, 'text/plain; charset=utf-8', 'Bad request.\n');
-    return true;
-  }
-  let realRoot: string;
-  try {
-    realRoot = await fs.promises.realpath(root);
-  } catch {
-    return false; // the folder is not built
-  }
-  const candidate = path.resolve(realRoot, `.${path.posix.normalize(`/${decoded}`)}`);
-  const inside = (p: string): boolean => p === realRoot || p.startsWith(realRoot + path.sep);
-  if (!inside(candidate)) return false;
-  let file = candidate;
-  try {
-    file = await fs.promises.realpath(candidate);
-    if (!inside(file)) return false;
-    let stat = await fs.promises.stat(file);
-    if (stat.isDirectory()) {
-      file = path.join(file, 'index.html');
-      stat = await fs.promises.stat(file);
-    }
-    if (!stat.isFile()) return false;
-    res.writeHead(200, {
-      ...BASE_HEADERS,
-      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': stat.size,
+function staticFiles(root: string): (req: http.IncomingMessage, res: http.ServerResponse, urlPath: string) => Promise<boolean> {
+  const handler = sirv(root, {
+    dev: true,
+    dotfiles: false,
+    setHeaders: (res) => Object.entries(BASE_HEADERS).forEach(([name, value]) => res.setHeader(name, value)),
+  });
+  return (req, res, urlPath) =>
+    new Promise<boolean>((resolve) => {
+      res.once('close', () => resolve(true));
+      req.url = urlPath;
+      handler(req, res, () => resolve(false));
     });
-    if (head) {
-      res.end();
-      return true;
-    }
-    await new Promise<void>((resolve) => {
-      const stream = fs.createReadStream(file);
-      stream.on('error', () => {
-        res.destroy();
-        resolve();
-      });
-      stream.on('end', () => resolve());
-      stream.pipe(res);
-    });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, head: boolean) => Promise<void>;
@@ -288,8 +225,9 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   // Known once both servers listen (ports may be 0 = any).
   let appOrigin = '';
   let hostOrigin = '';
+  const [appFiles, officeFiles, simulatorFiles] = [appDir, OFFICE_DIST, simDir].map(staticFiles);
 
-  const appServer = createServer(async (_req, res, url, head) => {
+  const appServer = createServer(async (req, res, url, head) => {
     const p = url.pathname;
     if (p === '/config.json') {
       sendJson(
@@ -306,16 +244,16 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
       return;
     }
     if (p === '/office' || p.startsWith('/office/')) {
-      if (await serveStatic(OFFICE_DIST, p.slice('/office'.length) || '/', res, head)) return;
+      if (await officeFiles!(req, res, p.slice('/office'.length) || '/')) return;
       notFound(res, fs.existsSync(OFFICE_DIST) ? '' : '@microsoft/office-js is not installed.');
       return;
     }
-    if (await serveStatic(appDir, p, res, head)) return;
+    if (await appFiles!(req, res, p)) return;
     if (p === '/favicon.ico') return noContent(res);
     notFound(res, fs.existsSync(appDir) ? '' : `${appDir} does not exist: run the build (npm run build).`);
   });
 
-  const hostServer = createServer(async (_req, res, url, head) => {
+  const hostServer = createServer(async (req, res, url, head) => {
     const p = url.pathname;
     if (p === '/' || p === '/index.html') {
       send(res, 200, 'text/html; charset=utf-8', await renderStartPage(emulator), head);
@@ -334,7 +272,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
       );
       return;
     }
-    if (await serveStatic(simDir, p, res, head)) return;
+    if (await simulatorFiles!(req, res, p)) return;
     if (p === '/favicon.ico') return noContent(res);
     notFound(res, fs.existsSync(simDir) ? '' : `${simDir} does not exist: run the build (npm run build).`);
   });
