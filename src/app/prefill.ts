@@ -124,7 +124,8 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
     : invitees.filter((i) => !i.person.directoryId).map((i) => i.person.email ?? i.person.displayName);
   const enriched: Meeting = { ...meeting, invitees, organiser: invitees.find((i) => i.rsvp === 'organizer')?.person ?? meeting.organiser };
 
-  const remembered = enriched.seriesId ? await deps.store.getChair(enriched.seriesId) : undefined;
+  // A device that keeps nothing only loses the remembered chair here; the page says it keeps nothing.
+  const remembered = enriched.seriesId ? await deps.store.getChair(enriched.seriesId).catch(() => undefined) : undefined;
   const chairKey = suggestChair(enriched, secretary, remembered);
   const roles = { secretary, chairKey };
 

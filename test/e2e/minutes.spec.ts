@@ -132,3 +132,19 @@ test('after the meeting, the meeting tab opens that occurrence with its attendan
   expect(await minutes.names('Absent with notice')).toEqual(['Maja Holm']);
   await expect(minutes.button('Back to My meetings')).toHaveCount(0);
 });
+
+test('a browser that refuses storage still opens the meeting and says the marks are not kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('Storage is blocked', 'SecurityError');
+      },
+    });
+  });
+  const host = await new TeamsHost(page).open({ persona: 'secretary', frame: 'sidePanel' });
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  await minutes.statusOf('Närvaro för Olof Bergström').selectOption('present');
+  await expect(minutes.text(/Den här enheten kunde inte spara dina markeringar/)).toBeVisible();
+  expect(await minutes.names('Närvarande')).toContain('Olof Bergström');
+});

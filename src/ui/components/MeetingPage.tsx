@@ -39,6 +39,8 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
   const [update, setUpdate] = useState<{ changes: AttendanceChange[]; source: Attendance['source'] } | undefined>();
   const [updating, setUpdating] = useState(false);
   const [updateProblem, setUpdateProblem] = useState<Problem | undefined>();
+  /** The device refused to keep the marks (IndexedDB blocked or full): said, not swallowed. */
+  const [notKeptLocally, setNotKeptLocally] = useState(false);
   const latest = useRef(state);
   latest.current = state;
 
@@ -47,7 +49,11 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
     try {
       const data = await services.prefill(meetingRef, (step) => setState({ phase: 'loading', step }));
       // What the secretary marked before (on this device) wins over the fresh prefill.
-      const saved = await services.store.getAttendance(data.meeting.eventId).catch(() => undefined);
+      const saved = await services.store.getAttendance(data.meeting.eventId).catch((e: unknown) => {
+        console.warn('Justera: could not read the marks kept on this device', e);
+        setNotKeptLocally(true);
+        return undefined;
+      });
       const attendance = saved ? reconcile(saved.attendance, data.attendance).attendance : data.attendance;
       const chairKey = saved?.chairKey ?? data.chairKey;
       setState({ phase: 'ready', data, attendance: withChair(attendance, chairKey, data.secretary), chairKey });
@@ -62,7 +68,13 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
 
   const save = (data: Prefill, attendance: Attendance, chairKey: string | undefined) => {
     setState({ phase: 'ready', data, attendance, chairKey });
-    void services.store.setAttendance(data.meeting.eventId, { attendance, chairKey, savedAt: new Date().toISOString() }).catch(() => undefined);
+    services.store.setAttendance(data.meeting.eventId, { attendance, chairKey, savedAt: new Date().toISOString() }).then(
+      () => setNotKeptLocally(false),
+      (e: unknown) => {
+        console.warn('Justera: could not keep the marks on this device', e);
+        setNotKeptLocally(true);
+      },
+    );
   };
 
   if (state.phase === 'loading') {
@@ -74,7 +86,12 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
   const onMark = (key: string, status: AttendanceStatus) => save(data, markByHand(attendance, key, status), chairKey);
   const onChairChange = (key: string | undefined) => {
     save(data, withChair(attendance, key, data.secretary), key);
-    if (data.meeting.seriesId) void services.store.setChair(data.meeting.seriesId, key).catch(() => undefined);
+    if (data.meeting.seriesId) {
+      services.store.setChair(data.meeting.seriesId, key).catch((e: unknown) => {
+        console.warn('Justera: could not remember the chair for the series', e);
+        setNotKeptLocally(true);
+      });
+    }
   };
   const onUpdate = async () => {
     setUpdating(true);
@@ -141,8 +158,13 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
             </Button>
           )}
           {updating && <Spinner size="tiny" aria-label={t('attendance.updating')} />}
-          <Caption1>{t('attendance.savedLocally')}</Caption1>
+          {!notKeptLocally && <Caption1>{t('attendance.savedLocally')}</Caption1>}
         </div>
+        {notKeptLocally && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t('attendance.notSavedLocally')}</MessageBarBody>
+          </MessageBar>
+        )}
         {updateProblem && <ProblemMessage problem={updateProblem} onRetry={() => void onUpdate()} />}
         {update && <AttendanceChanges changes={update.changes} source={update.source} />}
         <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} />

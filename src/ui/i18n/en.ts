@@ -88,6 +88,8 @@ export const en: Messages = {
   'config.intro': "Justera fetches the meeting's attendees and attendance and helps you write, approve and publish the minutes. Choose Save to add the tab.",
   'config.unsupported': 'This host cannot save tabs. Open Justera in Teams.',
 
+  'attendance.notSavedLocally': "This device could not keep your marks (the browser's storage is blocked or full). They stay while the tab is open.",
+
   'problem.title': 'Something went wrong',
   'problem.signed-out': 'Your sign-in has expired. Sign in to Teams again, then try again. Nothing you did is lost.',
   'problem.sign-in-failed': 'Justera got no sign-in from Teams. Check that the app is approved in your organisation and try again.',

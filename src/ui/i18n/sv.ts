@@ -87,6 +87,8 @@ export const sv = {
   'config.intro': 'Justera hämtar mötets deltagare och närvaro och hjälper dig skriva, justera och publicera protokollet. Välj Spara för att lägga till fliken.',
   'config.unsupported': 'Den här värden kan inte spara flikar. Öppna Justera i Teams.',
 
+  'attendance.notSavedLocally': 'Den här enheten kunde inte spara dina markeringar (webbläsarens lagring är blockerad eller full). De finns kvar så länge fliken är öppen.',
+
   'problem.title': 'Något gick fel',
   'problem.signed-out': 'Din inloggning har gått ut. Logga in igen i Teams och försök sedan igen. Inget av det du gjort har försvunnit.',
   'problem.sign-in-failed': 'Justera fick ingen inloggning från Teams. Kontrollera att appen är godkänd i organisationen och försök igen.',
