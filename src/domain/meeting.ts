@@ -1,7 +1,7 @@
 // A meeting as the minutes' header needs it, which attendance report belongs to an occurrence,
 // and who is suggested as chair.
 
-import { identityKeys, personKey, type Person } from './people';
+import { identityKeys, personKey, samePerson, type Person } from './people';
 import type { Invitee } from './attendance';
 
 export interface MeetingPlace {
@@ -87,7 +87,6 @@ export function hasEnded(meeting: Pick<Meeting, 'end'>, now: Date): boolean {
 export function suggestChair(meeting: Pick<Meeting, 'invitees' | 'organiser'>, secretary: Person | undefined, rememberedKey?: string): string | undefined {
   const people = meeting.invitees.map((i) => i.person);
   if (rememberedKey && people.some((p) => identityKeys(p).includes(rememberedKey))) return rememberedKey;
-  const secretaryKeys = new Set(secretary ? identityKeys(secretary) : []);
-  const organiserIsSecretary = identityKeys(meeting.organiser).some((k) => secretaryKeys.has(k));
+  const organiserIsSecretary = secretary !== undefined && samePerson(meeting.organiser, secretary);
   return organiserIsSecretary ? undefined : personKey(meeting.organiser);
 }
