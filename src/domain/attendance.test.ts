@@ -1,11 +1,14 @@
 import {
   addGuestByHand,
+  applyHandMarks,
   attendanceFromReport,
   attendanceFromRsvps,
   groupAttendance,
   markAllInvitedPresent,
   markByHand,
   reconcile,
+  handMarks,
+  statusReason,
   type AttendanceReport,
   type Invitee,
   type ReportRecord,
@@ -246,5 +249,88 @@ describe('marks by hand and a later report', () => {
     const fromReport = attendanceFromReport(invitees, report([rec(anna)]));
     const once = reconcile(before, fromReport).attendance;
     expect(reconcile(once, fromReport).changes).toEqual([]);
+  });
+});
+
+describe('where each status came from, in words that are true', () => {
+  const att = attendanceFromReport(invitees, report([rec(anna), rec(peter)]));
+  const reasonOf = (p: Person) => statusReason(att.entries.find((e) => e.person.displayName === p.displayName)!);
+
+  it('says "in the report" only for those the report shows', () => {
+    expect(reasonOf(anna)).toBe('in-report');
+    expect(reasonOf(peter)).toBe('in-report');
+  });
+
+  it('says a declined invitee is excused because of the reply to the invitation, not the report', () => {
+    expect(att.entries.find((e) => e.person === mats)).toMatchObject({ status: 'excused', basis: 'rsvp' });
+    expect(reasonOf(mats)).toBe('declined');
+  });
+
+  it('says others are absent because they are not in the report', () => {
+    expect(reasonOf(nils)).toBe('not-in-report');
+    expect(reasonOf(eva)).toBe('not-in-report');
+  });
+
+  it('says what the reply was when the replies decide', () => {
+    const rsvp = attendanceFromRsvps(invitees, 'not-ended');
+    const reasons = Object.fromEntries(rsvp.entries.map((e) => [e.person.displayName, statusReason(e)]));
+    expect(reasons).toEqual({ 'Anna Berg': 'organiser', 'Peter Sjö': 'accepted', 'Eva Lundin': 'tentative', 'Mats Dahl': 'declined', 'Nils Ahl': 'no-reply' });
+  });
+
+  it('says a hand mark is a hand mark', () => {
+    expect(statusReason(markByHand(att, personKey(nils), 'present').entries.find((e) => e.person === nils)!)).toBe('manual');
+  });
+});
+
+describe('a record with no time in the meeting', () => {
+  const lisa: Person = { directoryId: 'id-lisa', email: 'lisa.tran@region.se', displayName: 'Lisa Tran' };
+  const att = attendanceFromReport(invitees, report([rec(anna), rec(peter, { attendedSeconds: 0 }), rec(mats, { attendedSeconds: 0 }), rec(lisa, { attendedSeconds: 0 })]));
+  const groups = groupAttendance(att);
+
+  it('does not count an invitee with 0 seconds as present', () => {
+    expect(names(groups.present)).toEqual(['Anna Berg']);
+    expect(names(groups.absent)).toContain('Peter Sjö');
+    expect(statusReason(att.entries.find((e) => e.person === peter)!)).toBe('no-time-in-report');
+  });
+
+  it('keeps a declined invitee with 0 seconds excused', () => {
+    expect(names(groups.excused)).toEqual(['Mats Dahl']);
+  });
+
+  it('does not list an uninvited person with 0 seconds as a guest, and names everyone with 0 seconds in a notice', () => {
+    expect(names(groups.guests)).toEqual([]);
+    expect(att.notices).toContainEqual({ kind: 'no-time-in-report', names: ['Peter Sjö', 'Mats Dahl', 'Lisa Tran'] });
+  });
+});
+
+describe('what the device keeps', () => {
+  const fresh = () => attendanceFromReport(invitees, report([rec(anna), rec(peter)]));
+
+  it('keeps only the hand marks, not the prefilled list', () => {
+    const marked = markByHand(fresh(), personKey(nils), 'present');
+    const kept = handMarks(marked);
+    expect(kept).toEqual([{ key: personKey(nils), status: 'present' }]);
+    expect(JSON.stringify(kept)).not.toContain('peter.sjo@ekby.se');
+  });
+
+  it('lays the marks over a fresh prefill, where they win', () => {
+    const kept = handMarks(markByHand(markByHand(fresh(), personKey(nils), 'present'), personKey(peter), 'excused'));
+    const restored = applyHandMarks(fresh(), kept);
+    expect(restored.entries.find((e) => e.person === nils)).toMatchObject({ status: 'present', basis: 'manual' });
+    expect(restored.entries.find((e) => e.person === peter)).toMatchObject({ status: 'excused', basis: 'manual' });
+    expect(restored.entries.find((e) => e.person === anna)).toMatchObject({ status: 'present', basis: 'report' });
+  });
+
+  it('brings back someone added by hand, who is in no invitation or report', () => {
+    const olle: Person = { displayName: 'Olle i rummet' };
+    const kept = handMarks(addGuestByHand(fresh(), olle));
+    expect(kept).toEqual([{ key: personKey(olle), status: 'present', added: olle }]);
+    expect(names(groupAttendance(applyHandMarks(fresh(), kept)).guests)).toEqual(['Olle i rummet']);
+  });
+
+  it('finds a mark by e-mail when the person has since gained a directory id', () => {
+    const byMail = { key: 'mail:eva.lundin@norrvik.se', status: 'excused' as const };
+    const later = attendanceFromRsvps([{ person: { ...eva, directoryId: 'id-eva' }, rsvp: 'tentative' }], 'not-ended');
+    expect(applyHandMarks(later, [byMail]).entries[0]).toMatchObject({ status: 'excused', basis: 'manual' });
   });
 });

@@ -1,6 +1,8 @@
 // Who was there: the attendance rules of DESIGN.md ("Attendance"), as pure functions over plain data.
-// Present = in this occurrence's attendance report; absent = invited but not in it; excused = declined;
-// guest = in the report but not invited. Without a report, the RSVPs prefill the list and say so.
+// Present = in this occurrence's attendance report with time in the meeting; absent = invited but not
+// in it, or in it with no time at all (0 seconds: the lobby, a join that dropped at once); excused =
+// declined; guest = in the report with time but not invited. Without a report, the RSVPs prefill the
+// list and say so. Each status says where it came from (statusReason), in words that are true.
 
 import { identityKeys, normaliseName, personKey, samePerson, type Person } from './people';
 
@@ -72,6 +74,8 @@ export type AttendanceNotice =
   | { kind: 'anonymous-or-phone'; count: number }
   | { kind: 'several-reports'; count: number }
   | { kind: 'not-in-report-means-absent' }
+  // People in the report with no time in the meeting: not counted as present (nor listed when uninvited).
+  | { kind: 'no-time-in-report'; names: string[] }
   // Graph shows the replies to an invitation only in the organiser's copy of the event.
   | { kind: 'replies-hidden' };
 
@@ -220,6 +224,8 @@ export function attendanceFromReport(
 
   const entries: AttendanceEntry[] = people.map((inv, i) => {
     const rec = recordOfInvitee.get(i);
+    // A record with no time in the meeting is no proof of presence: the person counts as not there.
+    const attended = rec !== undefined && rec.attendedSeconds > 0;
     const base = {
       key: personKey(inv.person),
       person: inv.person,
@@ -229,7 +235,9 @@ export function attendanceFromReport(
       basis: 'report' as const,
       optional: inv.optional || undefined,
     };
-    if (!rec) return { ...base, status: inv.rsvp === 'declined' ? 'excused' : 'absent' };
+    // A declined invitation decides "excused"; the report only tells that they were not there.
+    if (!attended && inv.rsvp === 'declined') return { ...base, status: 'excused', basis: 'rsvp', attendedSeconds: rec?.attendedSeconds };
+    if (!attended) return { ...base, status: 'absent', attendedSeconds: rec?.attendedSeconds };
     return {
       ...base,
       // The report knows the organisation of a phone or external participant no better than the invitation.
@@ -242,8 +250,11 @@ export function attendanceFromReport(
 
   const notices: AttendanceNotice[] = [{ kind: 'not-in-report-means-absent' }];
   let unidentified = 0;
+  const noTime: string[] = [];
   records.forEach((rec, r) => {
+    if (rec.attendedSeconds <= 0) noTime.push(rec.person.displayName);
     if (matchOf.has(r)) return;
+    if (rec.attendedSeconds <= 0) return;
     if (rec.joinedAs === 'room') {
       notices.push({ kind: 'room-device', room: rec.person.displayName });
       return;
@@ -262,6 +273,7 @@ export function attendanceFromReport(
     });
   });
   if (unidentified > 0) notices.push({ kind: 'anonymous-or-phone', count: unidentified });
+  if (noTime.length > 0) notices.push({ kind: 'no-time-in-report', names: noTime });
   if ((options.reportsForOccurrence ?? 1) > 1) notices.push({ kind: 'several-reports', count: options.reportsForOccurrence ?? 1 });
 
   return {
@@ -269,6 +281,76 @@ export function attendanceFromReport(
     entries: sortEntries(entries),
     notices,
   };
+}
+
+/** Where a person's status came from, as the page says it. */
+export type StatusReason =
+  | 'in-report' // in this occurrence's report, with time in the meeting
+  | 'not-in-report' // invited, not in the report
+  | 'no-time-in-report' // in the report with 0 seconds
+  | 'declined' // declined the invitation
+  | 'accepted'
+  | 'tentative'
+  | 'organiser'
+  | 'no-reply' // no reply known (or hidden from a non-organiser)
+  | 'manual'; // the secretary's own mark
+
+export function statusReason(e: AttendanceEntry): StatusReason {
+  if (e.basis === 'manual') return 'manual';
+  if (e.basis === 'report') {
+    if (e.status === 'present') return 'in-report';
+    return e.attendedSeconds === 0 ? 'no-time-in-report' : 'not-in-report';
+  }
+  switch (e.rsvp) {
+    case 'declined':
+      return 'declined';
+    case 'accepted':
+      return 'accepted';
+    case 'tentative':
+      return 'tentative';
+    case 'organizer':
+      return 'organiser';
+    default:
+      return 'no-reply';
+  }
+}
+
+/**
+ * What the device keeps of a list: only the secretary's own marks (and whoever they added by hand),
+ * never the prefilled attendance that Microsoft 365 already holds.
+ */
+export interface HandMark {
+  key: string;
+  status: AttendanceStatus;
+  /** Only for someone added by hand, who is in no invitation or report to find again. */
+  added?: Person;
+}
+
+export function handMarks(att: Attendance): HandMark[] {
+  return att.entries
+    .filter((e) => e.basis === 'manual')
+    .map((e) => (e.invited || e.joinedAs ? { key: e.key, status: e.status } : { key: e.key, status: e.status, added: e.person }));
+}
+
+/** The secretary's marks laid over a fresh prefill: they win, and people added by hand come back. */
+export function applyHandMarks(att: Attendance, marks: readonly HandMark[], roles: Roles = {}): Attendance {
+  const byKey = new Map(marks.map((m) => [m.key, m]));
+  const used = new Set<HandMark>();
+  const entries = att.entries.map((e) => {
+    const mark = identityKeys(e.person)
+      .map((k) => byKey.get(k))
+      .find((m) => m !== undefined) ?? byKey.get(e.key);
+    if (!mark) return e;
+    used.add(mark);
+    return { ...e, status: mark.status, basis: 'manual' as const };
+  });
+  let out: Attendance = { ...att, entries };
+  for (const mark of marks) {
+    if (used.has(mark) || !mark.added) continue;
+    out = addGuestByHand(out, mark.added, roles);
+    out = markByHand(out, personKey(mark.added), mark.status);
+  }
+  return out;
 }
 
 function findEntry(entries: readonly AttendanceEntry[], person: Person): AttendanceEntry | undefined {
@@ -351,13 +433,20 @@ export function reconcile(current: Attendance, incoming: Attendance): { attendan
   return { attendance: { ...incoming, entries: sortEntries(entries) }, changes };
 }
 
-const ROLE_ORDER: Record<AttendanceRole, number> = { chair: 0, secretary: 1, member: 2, substitute: 3, coopted: 4, guest: 5 };
+const ROLE_ORDER = new Map<AttendanceRole, number>([
+  ['chair', 0],
+  ['secretary', 1],
+  ['member', 2],
+  ['substitute', 3],
+  ['coopted', 4],
+  ['guest', 5],
+]);
 const collator = new Intl.Collator('sv', { sensitivity: 'base' });
 
 /** Chair and secretary first, then members, then guests; by name within each, Swedish collation. */
 export function sortEntries(entries: AttendanceEntry[]): AttendanceEntry[] {
   return [...entries].sort(
-    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || collator.compare(a.person.displayName, b.person.displayName),
+    (a, b) => (ROLE_ORDER.get(a.role) ?? 9) - (ROLE_ORDER.get(b.role) ?? 9) || collator.compare(a.person.displayName, b.person.displayName),
   );
 }
 

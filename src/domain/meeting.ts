@@ -20,8 +20,10 @@ export interface Meeting {
   /** ISO instants in UTC. */
   start: string;
   end: string;
-  /** IANA zone the meeting was planned in, for showing its times. */
+  /** IANA zone the meeting was planned in, for showing its times (the host's when unknown). */
   timeZone: string;
+  /** The calendar's zone name when it could not be used, so the page says whose zone it shows. */
+  unknownTimeZone?: string;
   place: MeetingPlace;
   organiser: Person;
   invitees: Invitee[];
@@ -35,7 +37,7 @@ export interface Meeting {
 }
 
 /** A meeting in the list "My meetings": the calendar's summary, without attendees or body. */
-export type MeetingListItem = Pick<Meeting, 'eventId' | 'seriesId' | 'subject' | 'start' | 'end' | 'timeZone' | 'place' | 'isCancelled'> & {
+export type MeetingListItem = Pick<Meeting, 'eventId' | 'seriesId' | 'subject' | 'start' | 'end' | 'timeZone' | 'unknownTimeZone' | 'place' | 'isCancelled'> & {
   organiserName: string;
   isRecurring: boolean;
 };

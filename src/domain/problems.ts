@@ -21,13 +21,19 @@ export class Problem extends Error {
   readonly status?: number;
   /** Graph's error code, e.g. "InvalidAuthenticationToken". */
   readonly code?: string;
+  /**
+   * How long Microsoft 365 asked us to wait (Retry-After) when that was too long to wait silently:
+   * the page says so with the time left, tries again by itself, and lets the person stop waiting.
+   */
+  readonly retryAfterMs?: number;
 
-  constructor(kind: ProblemKind, message: string, details: { status?: number; code?: string; cause?: unknown } = {}) {
+  constructor(kind: ProblemKind, message: string, details: { status?: number; code?: string; cause?: unknown; retryAfterMs?: number } = {}) {
     super(message, { cause: details.cause });
     this.name = 'Problem';
     this.kind = kind;
     this.status = details.status;
     this.code = details.code;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 

@@ -1,31 +1,12 @@
 // Calendar events name their zone in Windows form ("W. Europe Standard Time"); Intl wants IANA.
-// This is the subset of CLDR's windowsZones.xml (territory 001) that our users' calendars carry;
-// an unknown zone falls back to the one the caller gives (the host's), never to a wrong one silently.
+// The mapping is Unicode CLDR's windowsZones data, through the windows-iana package, never a table
+// of our own. A name we cannot use (a custom zone, garbage, or "constructor") degrades that one
+// field to the host's zone, and says so: the caller gets `recognised: false` to show a note.
 
-const WINDOWS_TO_IANA: Record<string, string> = {
-  UTC: 'UTC',
-  'Coordinated Universal Time': 'UTC',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Central European Standard Time': 'Europe/Warsaw',
-  'Romance Standard Time': 'Europe/Paris',
-  'GMT Standard Time': 'Europe/London',
-  'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'FLE Standard Time': 'Europe/Kiev',
-  'E. Europe Standard Time': 'Europe/Chisinau',
-  'GTB Standard Time': 'Europe/Bucharest',
-  'Russian Standard Time': 'Europe/Moscow',
-  'Eastern Standard Time': 'America/New_York',
-  'Central Standard Time': 'America/Chicago',
-  'Mountain Standard Time': 'America/Denver',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'India Standard Time': 'Asia/Calcutta',
-  'China Standard Time': 'Asia/Shanghai',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'AUS Eastern Standard Time': 'Australia/Sydney',
-};
+import { findIana } from 'windows-iana';
 
-function isIana(zone: string): boolean {
+/** Whether Intl can format in this zone (it throws a RangeError for names it does not know). */
+export function isUsableZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
@@ -34,10 +15,22 @@ function isIana(zone: string): boolean {
   }
 }
 
-/** The IANA zone for a Windows or IANA zone name, or `fallback` when it is unknown. */
-export function toIanaZone(zone: string | undefined | null, fallback: string): string {
-  if (!zone) return fallback;
-  const mapped = WINDOWS_TO_IANA[zone];
-  if (mapped) return mapped;
-  return isIana(zone) ? zone : fallback;
+export interface ResolvedZone {
+  /** An IANA zone Intl accepts. */
+  zone: string;
+  /** False when the event's zone could not be used and `zone` is the fallback. */
+  recognised: boolean;
+}
+
+/** The IANA zone for a Windows or IANA zone name, or the fallback (flagged) when it is unknown. */
+export function resolveZone(name: string | undefined | null, fallback: string): ResolvedZone {
+  if (!name) return { zone: fallback, recognised: true };
+  // CLDR lists the canonical IANA name first; some ICU builds lack an alias, so take the first Intl knows.
+  const fromWindows = findIana(name).find(isUsableZone);
+  if (fromWindows) return { zone: fromWindows, recognised: true };
+  // An IANA name as it stands, but never one that only looks like one to a lookup ("constructor").
+  if (name.includes('/') || name === 'UTC') {
+    if (isUsableZone(name)) return { zone: name, recognised: true };
+  }
+  return { zone: isUsableZone(fallback) ? fallback : 'UTC', recognised: false };
 }

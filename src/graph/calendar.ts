@@ -4,7 +4,7 @@
 import type { Invitee, Rsvp } from '../domain/attendance';
 import type { Meeting, MeetingListItem, MeetingPlace } from '../domain/meeting';
 import { normaliseEmail, type Person } from '../domain/people';
-import { toIanaZone } from '../domain/timeZones';
+import { resolveZone } from '../domain/timeZones';
 import type { GraphCall, Page } from './graph';
 import { list, obj, optStr, page, query, str, utcInstant, type Json } from './read';
 
@@ -48,6 +48,13 @@ function placeOf(e: Json, rooms: readonly Person[]): MeetingPlace {
   return { rooms: [...names], online: e.isOnlineMeeting === true || joinUrl !== undefined };
 }
 
+/** The event's zone for Intl, and the name we could not use when it fell back to the host's zone. */
+function zoneOf(e: Json, fallbackZone: string): Pick<Meeting, 'timeZone' | 'unknownTimeZone'> {
+  const given = optStr(e.originalStartTimeZone);
+  const { zone, recognised } = resolveZone(given, fallbackZone);
+  return recognised ? { timeZone: zone } : { timeZone: zone, unknownTimeZone: given };
+}
+
 function listItem(value: unknown, i: number, fallbackZone: string): MeetingListItem {
   const e = obj(value, `events[${i}]`);
   return {
@@ -56,7 +63,7 @@ function listItem(value: unknown, i: number, fallbackZone: string): MeetingListI
     subject: optStr(e.subject) ?? '',
     start: utcInstant(e.start, `events[${i}].start`),
     end: utcInstant(e.end, `events[${i}].end`),
-    timeZone: toIanaZone(optStr(e.originalStartTimeZone), fallbackZone),
+    ...zoneOf(e, fallbackZone),
     place: placeOf(e, []),
     organiserName: e.organizer ? emailPerson(e.organizer, `events[${i}].organizer`).displayName : '',
     isCancelled: e.isCancelled === true,
@@ -111,7 +118,7 @@ export function toMeeting(body: unknown, fallbackZone: string): Meeting {
     subject: optStr(e.subject) ?? '',
     start: utcInstant(e.start, 'event.start'),
     end: utcInstant(e.end, 'event.end'),
-    timeZone: toIanaZone(optStr(e.originalStartTimeZone), fallbackZone),
+    ...zoneOf(e, fallbackZone),
     place: placeOf(e, rooms),
     organiser,
     invitees,

@@ -97,6 +97,23 @@ export interface GraphClientOptions {
   maxRetries?: number;
 }
 
+/**
+ * The longest Retry-After waited out silently. A longer one is not slept through behind a spinner:
+ * the request fails at once as 'throttled' carrying the wait, and the page shows the time left,
+ * tries again by itself, and lets the person stop waiting (ProblemMessage).
+ */
+export const LONG_WAIT_MS = 5_000;
+
+/** Retry-After in milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
+export function retryAfterMs(headers: Pick<Headers, 'get'> | undefined, now = Date.now()): number | undefined {
+  const value = headers?.get('Retry-After');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 /** Splits "https://graph.microsoft.com/v1.0" into the origin and the version the SDK wants apart. */
 export function splitBaseUrl(baseUrl: string): { origin: string; version: string } {
   const url = new URL(baseUrl);
@@ -109,7 +126,12 @@ export function createGraphClient(options: GraphClientOptions): { client: Client
   const { origin, version } = splitBaseUrl(options.endpoint.baseUrl);
   const chain: Middleware[] = [
     new BearerTokenMiddleware(origin, options.tokens),
-    new RetryHandler(new RetryHandlerOptions(undefined, options.maxRetries ?? 3)),
+    new RetryHandler(
+      new RetryHandlerOptions(undefined, options.maxRetries ?? 3, (_delay, _attempt, _request, _options, response) => {
+        const wait = retryAfterMs(response?.headers);
+        return wait === undefined || wait <= LONG_WAIT_MS;
+      }),
+    ),
   ];
   if (options.observer) chain.push(new ObserverMiddleware(options.observer));
   chain.push(new HTTPMessageHandler());

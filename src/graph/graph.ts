@@ -5,7 +5,7 @@
 import { BatchRequestContent, BatchResponseContent, GraphError } from '@microsoft/microsoft-graph-client';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { Problem, type ProblemKind } from '../domain/problems';
-import { TOKEN_ERROR } from './client';
+import { LONG_WAIT_MS, retryAfterMs, TOKEN_ERROR } from './client';
 
 /** One Graph GET: a path relative to the version root ("/me/events/...") and how to read its body. */
 export interface GraphCall<T> {
@@ -32,12 +32,19 @@ const BATCH_LIMIT = 20; // Graph's documented maximum per $batch
 const BATCH_ITEM_ORIGIN = 'https://graph.microsoft.com';
 const MAX_ITEM_RETRIES = 3;
 
+/** A Retry-After too long to have been waited out silently: the page shows it (client.ts). */
+function longWait(headers: Pick<Headers, 'get'> | undefined): number | undefined {
+  const wait = retryAfterMs(headers);
+  return wait !== undefined && wait > LONG_WAIT_MS ? wait : undefined;
+}
+
 /** Maps an HTTP status and Graph error code to what a person can be told. */
-export function problemFromStatus(status: number, code: string | undefined, message: string, cause?: unknown): Problem {
+export function problemFromStatus(status: number, code: string | undefined, message: string, cause?: unknown, headers?: Pick<Headers, 'get'>): Problem {
   if (status === 401) return new Problem('signed-out', message, { status, code, cause });
   if (status === 403) return new Problem('forbidden', message, { status, code, cause });
   if (status === 404) return new Problem('not-found', message, { status, code, cause });
-  if (status === 429) return new Problem('throttled', message, { status, code, cause });
+  if (status === 429) return new Problem('throttled', message, { status, code, cause, retryAfterMs: longWait(headers) });
+  if (status === 503) return new Problem('server', message, { status, code, cause, retryAfterMs: longWait(headers) });
   if (status >= 500) return new Problem('server', message, { status, code, cause });
   if (status <= 0) return new Problem('offline', message, { status, code, cause });
   return new Problem('bad-data', message, { status, code, cause });
@@ -50,7 +57,7 @@ function problemFromError(e: unknown): Problem {
       return new Problem(e.code.slice(TOKEN_ERROR.length + 1) as ProblemKind, e.message, { cause: e });
     }
     // The SDK reports a network failure (fetch rejected) as statusCode -1.
-    return problemFromStatus(e.statusCode, e.code ?? undefined, e.message, e);
+    return problemFromStatus(e.statusCode, e.code ?? undefined, e.message, e, e.headers);
   }
   if (e instanceof TypeError) return new Problem('offline', e.message, { cause: e });
   return new Problem('unknown', e instanceof Error ? e.message : String(e), { cause: e });
@@ -62,15 +69,6 @@ function graphErrorBody(body: unknown): { code?: string; message: string } {
     code: typeof err?.code === 'string' ? err.code : undefined,
     message: typeof err?.message === 'string' ? err.message : 'Graph request failed',
   };
-}
-
-function retryAfterMs(headers: Headers): number {
-  const value = headers.get('Retry-After');
-  if (!value) return 1000;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -104,8 +102,10 @@ export class Graph {
 
   /**
    * Many independent requests in as few round trips as Graph allows: chunks of 20 sent at once.
-   * Results come back in the order of `calls`; one failed item never hides the others. A call
-   * given as undefined (not needed this time) is skipped and its outcome is undefined.
+   * Results come back in the order of `calls`; one failed item never hides the others, and a
+   * chunk whose whole request failed (dropped connection, 5xx) gives each of its items that
+   * failure, so the caller decides per item what is optional. A call given as undefined (not
+   * needed this time) is skipped and its outcome is undefined.
    */
   async batch<const C extends readonly (GraphCall<unknown> | undefined)[]>(calls: C): Promise<Outcomes<C>> {
     const results: (Outcome<unknown> | undefined)[] = new Array(calls.length);
@@ -116,13 +116,21 @@ export class Graph {
       const throttled: { index: number; waitMs: number }[] = [];
       await Promise.all(
         chunks.map(async (chunk) => {
-          const responses = await this.postBatch(chunk.map((i) => ({ id: String(i), call: calls[i]! })));
+          let responses: Map<string, Response>;
+          try {
+            responses = await this.postBatch(chunk.map((i) => ({ id: String(i), call: calls[i]! })));
+          } catch (e) {
+            const problem = problemFromError(e);
+            for (const index of chunk) results[index] = { ok: false, problem };
+            return;
+          }
           for (const index of chunk) {
             const response = responses.get(String(index));
+            const waitMs = response?.status === 429 ? (retryAfterMs(response.headers) ?? 1000) : 0;
             if (!response) {
               results[index] = { ok: false, problem: new Problem('bad-data', `No answer for batch item ${calls[index]!.path}`) };
-            } else if (response.status === 429 && attempt < MAX_ITEM_RETRIES) {
-              throttled.push({ index, waitMs: retryAfterMs(response.headers) });
+            } else if (response.status === 429 && attempt < MAX_ITEM_RETRIES && waitMs <= LONG_WAIT_MS) {
+              throttled.push({ index, waitMs });
             } else {
               results[index] = await this.readItem(calls[index]!, response);
             }
@@ -160,7 +168,7 @@ export class Graph {
       }
     }
     const { code, message } = graphErrorBody(body);
-    return { ok: false, problem: problemFromStatus(response.status, code, message) };
+    return { ok: false, problem: problemFromStatus(response.status, code, message, undefined, response.headers) };
   }
 
   /**

@@ -1,12 +1,12 @@
 // Users in the directory: the signed-in user, and invitees looked up by e-mail or id to learn their
 // directory id and organisation (companyName, else department).
 
-import type { Person } from '../domain/people';
+import { normaliseEmail, type Person } from '../domain/people';
 import type { GraphCall } from './graph';
 import { obj, optStr, page, query, odataString, str } from './read';
 
 const USER_SELECT = 'id,displayName,mail,userPrincipalName,companyName,department';
-/** Graph limits an `in` filter to 15 values by default (filter-query-parameter, known limits). */
+/** Graph allows 15 OR clauses in a filter, and counts each value of an `in` as one (filter-query-parameter, known limits). */
 export const IN_FILTER_LIMIT = 15;
 
 export interface DirectoryUser extends Person {
@@ -42,20 +42,37 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-function usersWhere(property: 'mail' | 'id', values: readonly string[]): GraphCall<DirectoryUser[]>[] {
+/**
+ * Users whose properties match any of the values. Graph counts each value of an `in` as one clause
+ * of an OR and allows 15 in all, so values go 15 per request on one property, 7 on two.
+ */
+function usersWhere(properties: readonly ('mail' | 'userPrincipalName' | 'id')[], values: readonly string[]): GraphCall<DirectoryUser[]>[] {
   const unique = [...new Set(values)];
-  return chunks(unique, IN_FILTER_LIMIT).map((chunk) => ({
-    path: `/users${query({
-      $filter: `${property} in (${chunk.map(odataString).join(',')})`,
-      $select: USER_SELECT,
-      $top: IN_FILTER_LIMIT,
-    })}`,
-    parse: (body) => page(body, 'users', (v, i) => toUser(v, `users[${i}]`)).items,
-  }));
+  return chunks(unique, Math.floor(IN_FILTER_LIMIT / properties.length)).map((chunk) => {
+    const list = chunk.map(odataString).join(',');
+    return {
+      path: `/users${query({
+        $filter: properties.map((p) => `${p} in (${list})`).join(' or '),
+        $select: USER_SELECT,
+        // Each value may match once per property (one user's mail, another's UPN).
+        $top: chunk.length * properties.length,
+      })}`,
+      parse: (body) => page(body, 'users', (v, i) => toUser(v, `users[${i}]`)).items,
+    };
+  });
 }
 
-/** Directory look-ups for many e-mail addresses: one request per 15, to be sent in a batch. */
-export const usersByEmail = (emails: readonly string[]) => usersWhere('mail', emails.map((e) => e.toLowerCase()));
+/**
+ * Directory look-ups for many e-mail addresses: one request per 15, to be sent in a batch. An
+ * address is matched against `mail` and the user principal name, since a user without a mailbox
+ * address is invited by their UPN.
+ */
+export const usersByEmail = (emails: readonly string[]) => usersWhere(['mail', 'userPrincipalName'], emails.map((e) => e.toLowerCase()));
+
+/** The addresses a directory user can be invited by: mail and user principal name, normalised. */
+export function addressesOf(user: DirectoryUser): string[] {
+  return [...new Set([user.email, user.userPrincipalName].map(normaliseEmail).filter((a): a is string => !!a))];
+}
 
 /** Directory look-ups for many object ids: one request per 15. */
-export const usersById = (ids: readonly string[]) => usersWhere('id', ids);
+export const usersById = (ids: readonly string[]) => usersWhere(['id'], ids);

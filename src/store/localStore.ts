@@ -1,10 +1,18 @@
-// What Justera remembers per meeting series on this device (the chosen chair) and per meeting (the
-// attendance with the secretary's hand marks, until the minutes file keeps it in the tenant).
+// What Justera keeps on this device: only what the tenant does not have yet. Today that is the
+// secretary's own attendance marks per meeting and the chair chosen for a series, until the minutes
+// file in the channel keeps them (issue 10). Never the prefilled attendance (names, addresses,
+// organisations): Microsoft 365 holds that, and it is read again at every open.
+//
+// How long: marks are dropped 60 days after their last change, a remembered chair a year after it
+// was last chosen; both at the first use of the store in a session.
 
-import type { Attendance } from '../domain/attendance';
+import type { HandMark } from '../domain/attendance';
 
-export interface SavedAttendance {
-  attendance: Attendance;
+export const MARKS_KEPT_DAYS = 60;
+export const CHAIR_KEPT_DAYS = 365;
+
+export interface SavedMarks {
+  marks: HandMark[];
   chairKey?: string;
   savedAt: string;
 }
@@ -12,18 +20,45 @@ export interface SavedAttendance {
 export interface LocalStore {
   getChair(seriesId: string): Promise<string | undefined>;
   setChair(seriesId: string, chairKey: string | undefined): Promise<void>;
-  getAttendance(eventId: string): Promise<SavedAttendance | undefined>;
-  setAttendance(eventId: string, saved: SavedAttendance): Promise<void>;
+  getMarks(eventId: string): Promise<SavedMarks | undefined>;
+  setMarks(eventId: string, saved: SavedMarks): Promise<void>;
+}
+
+const STATUSES = new Set(['present', 'absent', 'excused']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function restorePerson(v: unknown): HandMark['added'] {
+  if (!isRecord(v) || typeof v.displayName !== 'string') return undefined;
+  const opt = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  return { displayName: v.displayName, directoryId: opt(v.directoryId), email: opt(v.email), organisation: opt(v.organisation) };
+}
+
+/**
+ * Data read back from the device passes this one step: whatever an older version or another tab
+ * wrote is repaired field by field, and what cannot be read is dropped rather than trusted.
+ */
+export function restoreMarks(raw: unknown): SavedMarks | undefined {
+  if (!isRecord(raw) || !Array.isArray(raw.marks) || typeof raw.savedAt !== 'string') return undefined;
+  const marks: HandMark[] = [];
+  for (const m of raw.marks) {
+    if (!isRecord(m) || typeof m.key !== 'string' || typeof m.status !== 'string' || !STATUSES.has(m.status)) continue;
+    const added = restorePerson(m.added);
+    marks.push({ key: m.key, status: m.status as HandMark['status'], ...(added ? { added } : {}) });
+  }
+  return { marks, savedAt: raw.savedAt, ...(typeof raw.chairKey === 'string' ? { chairKey: raw.chairKey } : {}) };
 }
 
 /** The same store in memory: for Node (tests, bench) and for browsers that refuse IndexedDB. */
 export function memoryStore(): LocalStore {
   const chairs = new Map<string, string>();
-  const attendance = new Map<string, SavedAttendance>();
+  const marks = new Map<string, SavedMarks>();
   return {
     getChair: async (id) => chairs.get(id),
     setChair: async (id, key) => void (key ? chairs.set(id, key) : chairs.delete(id)),
-    getAttendance: async (id) => attendance.get(id),
-    setAttendance: async (id, saved) => void attendance.set(id, saved),
+    getMarks: async (id) => marks.get(id),
+    setMarks: async (id, saved) => void marks.set(id, saved),
   };
 }
