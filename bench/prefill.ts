@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import { startEmulator } from '../emulator/src/server';
-import { listMyMeetings } from '../src/app/myMeetings';
+import { initialWindow, listMyMeetings } from '../src/app/myMeetings';
 import { prefill } from '../src/app/prefill';
 import { emulatorTokenProvider } from '../src/auth/emulatorTokenProvider';
 import { groupAttendance, type Attendance, type AttendanceEntry } from '../src/domain/attendance';
@@ -50,7 +50,7 @@ async function main() {
       const { client, version } = createGraphClient({ endpoint: { baseUrl: emulator.graphBaseUrl }, tokens: emulatorTokenProvider(emulator.url, s.user), observer: log });
       const graph = new Graph(client, version);
       // Find the meeting (latest ended occurrence) before latency is switched on; not measured.
-      const meetings = await listMyMeetings(graph, now, 'Europe/Stockholm');
+      const meetings = await listMyMeetings(graph, initialWindow(now), 'Europe/Stockholm');
       const target = meetings.filter((m) => m.subject.startsWith(s.subject) && Date.parse(m.end) < now.getTime()).at(-1);
       if (!target) throw new Error(`No ended meeting "${s.subject}" in ${s.file}`);
       const deps = { graph, now: () => now, timeZone: 'Europe/Stockholm', store: memoryStore() };
@@ -61,7 +61,7 @@ async function main() {
         'Justera (batched)': async () => (await prefill(deps, { kind: 'event', eventId: target.eventId })).attendance,
         'Justera, inside the meeting': async () => (await prefill(deps, { kind: 'meeting', joinUrl, start: target.start, end: target.end })).attendance,
         'naive (one at a time)': () => naivePrefill(graph, target.eventId, now),
-        'My meetings list': async () => (await listMyMeetings(graph, now, 'Europe/Stockholm'), undefined),
+        'My meetings list': async () => (await listMyMeetings(graph, initialWindow(now), 'Europe/Stockholm'), undefined),
       };
       const results: Record<string, string> = {};
       for (const [variant, run] of Object.entries(variants)) {

@@ -115,7 +115,7 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
   const found = new Map<string, DirectoryUser>();
   for (const o of lookupOutcomes) {
     if (!o.ok) warnings.push(o.problem);
-    else for (const u of o.value) if (u.email) found.set(normaliseEmail(u.email)!, u);
+    else for (const u of o.value) for (const address of users.addressesOf(u)) found.set(address, u);
   }
   const directoryFailed = lookupOutcomes.some((o) => !o.ok);
   const invitees = withDirectory(meeting.invitees, found);
@@ -139,6 +139,8 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
   if (!onlineMeetingId) return { ...base, attendance: fromRsvps('report-unavailable') };
 
   // Steps 3 and 4: this occurrence's report (its list is already here when Teams led us to the meeting).
+  // The report is optional: whatever stops it (refused, missing, throttled, a dropped connection, an
+  // expired sign-in) leaves the replies to decide, with a warning, and never fails the meeting.
   onStep?.('report');
   try {
     const firstReports = reportsOutcome ? unwrap(reportsOutcome) : await deps.graph.get(online.reports(onlineMeetingId));
@@ -157,7 +159,6 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
     return { ...base, attendance };
   } catch (e) {
     const problem = toProblem(e);
-    if (problem.kind === 'signed-out' || problem.kind === 'offline') throw problem;
     warnings.push(problem);
     const why: RsvpReason = problem.kind === 'forbidden' ? 'report-forbidden' : problem.kind === 'not-found' ? 'no-report' : 'report-unavailable';
     return { ...base, attendance: fromRsvps(why) };
@@ -175,6 +176,7 @@ async function withGuestDirectory(
   const ids = records.filter((r) => r.joinedAs === 'directory' && r.person.directoryId && !known.has(r.person.directoryId)).map((r) => r.person.directoryId!);
   if (ids.length === 0) return records;
   const byId = new Map<string, DirectoryUser>();
+  // Guests' organisations are optional too: a failure leaves them as the report names them.
   for (const o of await deps.graph.batch(users.usersById(ids))) {
     if (o.ok) o.value.forEach((u) => byId.set(u.directoryId, u));
     else warnings.push(o.problem);

@@ -10,11 +10,13 @@ import { Graph } from '../graph/graph';
 import type { Host } from '../host/host';
 import { indexedDbStore } from '../store/indexedDbStore';
 import type { LocalStore } from '../store/localStore';
-import { listMyMeetings } from './myMeetings';
+import { listMyMeetings, type DateWindow } from './myMeetings';
 import { prefill, type MeetingRef, type Prefill, type PrefillStep } from './prefill';
 
 export interface Services {
-  listMeetings(): Promise<MeetingListItem[]>;
+  /** The meetings in a window of the calendar (initialWindow(now) to start with). */
+  listMeetings(window: DateWindow): Promise<MeetingListItem[]>;
+  now(): Date;
   prefill(ref: MeetingRef, onStep?: (step: PrefillStep) => void): Promise<Prefill>;
   store: LocalStore;
 }
@@ -29,10 +31,11 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
   const tokens = await tokenProviderFor(config, host);
   const { client, version } = createGraphClient({ endpoint: { baseUrl: config.graphBaseUrl }, tokens });
   const graph = new Graph(client, version);
-  const store = indexedDbStore();
+  const store = indexedDbStore(now);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return {
-    listMeetings: () => listMyMeetings(graph, now(), timeZone),
+    listMeetings: (window) => listMyMeetings(graph, window, timeZone),
+    now,
     prefill: (ref, onStep) => prefill({ graph, now, timeZone, tenantId: host.context.user.tenantId, store }, ref, onStep),
     store,
   };

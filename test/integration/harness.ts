@@ -6,7 +6,7 @@ import { createGraphClient, type RequestObserver } from '../../src/graph/client'
 import { Graph } from '../../src/graph/graph';
 import { memoryStore } from '../../src/store/localStore';
 import { prefill, type MeetingRef } from '../../src/app/prefill';
-import { listMyMeetings } from '../../src/app/myMeetings';
+import { initialWindow, listMyMeetings } from '../../src/app/myMeetings';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/server';
 import path from 'node:path';
 
@@ -22,7 +22,7 @@ export function useCases(graph: Graph, now: Date, tenantId?: string) {
   const store = memoryStore();
   return {
     store,
-    list: () => listMyMeetings(graph, now, 'Europe/Stockholm'),
+    list: () => listMyMeetings(graph, initialWindow(now), 'Europe/Stockholm'),
     prefill: (ref: MeetingRef) => prefill({ graph, now: () => now, timeZone: 'Europe/Stockholm', tenantId, store }, ref),
   };
 }
