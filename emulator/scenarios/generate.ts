@@ -258,11 +258,14 @@ export function edgeCasesScenario(): Scenario {
   const anna: ScenarioUser = { id: guidFrom(`${seed}|anna`), displayName: 'Anna Berg', givenName: 'Anna', surname: 'Berg', userPrincipalName: `anna.berg@${DOMAIN}`, mail: `Anna.Berg@${DOMAIN}`, jobTitle: 'Kurator', department: 'Psykiatrin', companyName: 'Region Östmark', businessPhones: [] };
   const noMail: ScenarioUser = { id: guidFrom(`${seed}|nomail`), displayName: 'Tomas Lind', givenName: 'Tomas', surname: 'Lind', userPrincipalName: `tomas.lind@${DOMAIN}`, mail: null, jobTitle: 'Konsult', companyName: null, businessPhones: [] };
   const quote: ScenarioUser = { id: guidFrom(`${seed}|quote`), displayName: "Conor O'Brien", givenName: 'Conor', surname: "O'Brien", userPrincipalName: `conor.obrien@${DOMAIN}`, mail: `conor.o'brien@${DOMAIN}`, jobTitle: 'Läkare', department: 'Närsjukvården', companyName: 'Region Östmark', businessPhones: [] };
+  // No mail at all (the field is left out): invited by, and found through, the userPrincipalName alone.
+  const upnOnly: ScenarioUser = { id: guidFrom(`${seed}|upnonly`), displayName: 'Elin Sjöberg', givenName: 'Elin', surname: 'Sjöberg', userPrincipalName: `Elin.Sjoberg@${DOMAIN}`, jobTitle: 'Anhörigkonsulent', department: 'Anhörigstöd', companyName: 'Anhörigcentrum Östmark', businessPhones: [] };
+  const zeroSeconds: ScenarioUser = { id: guidFrom(`${seed}|zero`), displayName: 'Lisa Holmberg', givenName: 'Lisa', surname: 'Holmberg', userPrincipalName: `lisa.holmberg@${DOMAIN}`, mail: `lisa.holmberg@${DOMAIN}`, jobTitle: 'Sjuksköterska', department: 'Psykiatrin', companyName: 'Region Östmark', businessPhones: [] };
   const externals: ScenarioExternal[] = [
     { mail: 'lena.strom@anhorigforeningen.se', displayName: 'Lena Ström', companyName: 'Anhörigföreningen Östmark', tenantId: null },
     { mail: 'kjell.nowak@gmail.com', displayName: 'Kjell Nowak', tenantId: null },
   ];
-  const s = baseScenario(seed, 'Edge cases: phone and anonymous participants, external guests by e-mail, an invitee unknown to the directory, a person who left and rejoined three times, a meeting with no attendees, meetings without Teams, a cancelled meeting, a meeting without a report, e-mail case differences and a quote in an address.', [anna, noMail, quote], externals);
+  const s = baseScenario(seed, 'Edge cases: phone and anonymous participants, external guests by e-mail, an invitee unknown to the directory, a person who left and rejoined three times, users without mail (one found only by userPrincipalName), attendance records of 0 seconds (an invitee and an uninvited guest), a meeting with no attendees, meetings without Teams, a cancelled meeting, a meeting without a report, a meeting whose originalStartTimeZone is "constructor", e-mail case differences and a quote in an address.', [anna, noMail, quote, upnOnly, zeroSeconds], externals);
   const teams = (key: string) => ({ id: outlookIdFrom(`${seed}|${key}`, AHMED.id) });
   s.rooms = [{ id: guidFrom(`${seed}|room`), displayName: 'Regionens hus, sal Linnéa', mail: `sal.linnea@${DOMAIN}`, capacity: 24, building: 'Regionens hus' }];
   s.events = [
@@ -282,6 +285,8 @@ export function edgeCasesScenario(): Scenario {
         { email: 'bo.ek@regionostmark.se', name: 'Bo Ek' },
         { email: 'okand.person@example.org', name: 'okand.person@example.org' },
         { user: noMail.userPrincipalName, type: 'optional' },
+        { user: upnOnly.userPrincipalName, response: 'accepted', responseTime: 'mon-2w 13:00' },
+        { user: zeroSeconds.userPrincipalName, response: 'accepted', responseTime: 'mon-2w 14:00' },
       ],
       onlineMeeting: {
         attendanceReports: [
@@ -298,6 +303,10 @@ export function edgeCasesScenario(): Scenario {
               { anonymous: true, displayName: 'Gäst', intervals: [{ join: 30, leave: 31 }] },
               { email: 'per.gast@norrvik.se', displayName: 'Per Gäst', tenantId: 'd02399fa-4b05-4f0c-a8d5-592bda7149ca', intervals: [{ join: 15, leave: 60 }] },
               { user: noMail.userPrincipalName, intervals: [{ join: 40, leave: 41 }] },
+              { user: upnOnly.userPrincipalName, intervals: [{ join: 1.5, leave: 86 }] },
+              // In the report with no time: joined and left in the same second (totalAttendanceInSeconds 0).
+              { user: zeroSeconds.userPrincipalName, intervals: [{ join: 25, leave: 25 }] },
+              { email: 'maria.lund@stromsby.se', displayName: 'Maria Lund', tenantId: '7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d', intervals: [{ join: 47, leave: 47 }] },
             ],
           },
         ],
@@ -348,6 +357,29 @@ export function edgeCasesScenario(): Scenario {
       isCancelled: true,
       attendees: [{ user: AHMED.userPrincipalName, response: 'accepted' }],
       onlineMeeting: {},
+    },
+    {
+      ...teams('oddzone'),
+      subject: 'Möte med konstig tidszon',
+      organizer: AHMED.userPrincipalName,
+      start: 'thu-2w 13:00',
+      end: 'thu-2w 14:00',
+      // Times are Stockholm's; Graph reports a zone name no table knows (and an inherited member's name).
+      originalStartTimeZoneAs: 'constructor',
+      bodyHtml: '<html><body><p>Mötet skapades av en klient som skriver en egen tidszon.</p><p>Microsoft Teams <a href="{{joinWebUrl}}">Delta i mötet nu</a></p></body></html>',
+      attendees: [{ user: KARIN.userPrincipalName, response: 'accepted' }, { user: OLOF.userPrincipalName, response: 'accepted' }],
+      onlineMeeting: {
+        attendanceReports: [
+          {
+            id: guidFrom(`${seed}|oddzone|report`),
+            records: [
+              { user: AHMED.userPrincipalName, role: 'Organizer', intervals: [{ join: -2, leave: 58 }] },
+              { user: KARIN.userPrincipalName, intervals: [{ join: 0, leave: 57 }] },
+              { user: OLOF.userPrincipalName, intervals: [{ join: 3, leave: 55 }] },
+            ],
+          },
+        ],
+      },
     },
     {
       ...teams('upcoming'),

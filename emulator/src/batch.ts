@@ -44,10 +44,11 @@ function parseItems(body: unknown): BatchItem[] {
     if (typeof o.id !== 'string' || o.id === '') throw invalidBatch(`requests[${i}].id must be a non-empty string.`);
     if (typeof o.method !== 'string') throw invalidBatch(`requests[${i}].method is required.`);
     if (typeof o.url !== 'string' || o.url === '') throw invalidBatch(`requests[${i}].url is required.`);
-    const headers: Record<string, string> = {};
+    let headers: Record<string, string> = {};
     if (o.headers !== undefined) {
       if (!o.headers || typeof o.headers !== 'object') throw invalidBatch(`requests[${i}].headers must be an object.`);
-      for (const [k, v] of Object.entries(o.headers as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
+      // fromEntries defines own properties: a header named "__proto__" is a header, not a prototype.
+      headers = Object.fromEntries(Object.entries(o.headers as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]));
     }
     const dependsOn = o.dependsOn === undefined ? [] : o.dependsOn;
     if (!Array.isArray(dependsOn) || dependsOn.some((d) => typeof d !== 'string')) {

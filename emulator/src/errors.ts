@@ -76,14 +76,14 @@ export const throttled = (retryAfterSeconds: number): GraphError =>
     { code: '429', message: 'Please retry after', status: '429' },
   );
 
-const serverErrorText: Record<number, [string, string]> = {
-  500: ['InternalServerError', 'An internal server error occurred.'],
-  502: ['BadGateway', 'Bad gateway.'],
-  503: ['ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.'],
-  504: ['GatewayTimeout', 'The gateway timed out.'],
-};
+const serverErrorText = new Map<number, [string, string]>([
+  [500, ['InternalServerError', 'An internal server error occurred.']],
+  [502, ['BadGateway', 'Bad gateway.']],
+  [503, ['ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.']],
+  [504, ['GatewayTimeout', 'The gateway timed out.']],
+]);
 
 export const serverError = (status: number): GraphError => {
-  const [code, message] = serverErrorText[status] ?? ['InternalServerError', 'An internal server error occurred.'];
+  const [code, message] = serverErrorText.get(status) ?? ['InternalServerError', 'An internal server error occurred.'];
   return new GraphError(status, code, message);
 };

@@ -30,6 +30,8 @@ export interface Faults {
   paths?: string;
 }
 
+const CLIENT_ERROR_CODES = new Map<number, string>([[400, 'BadRequest'], [403, 'Forbidden'], [404, 'NotFound'], [409, 'Conflict']]);
+
 export type HttpFault = { kind: 'drop' } | { kind: 'error'; error: GraphError } | null;
 
 function checkCount(v: unknown, name: string, min = 0): void {
@@ -123,7 +125,7 @@ export class FaultController {
     const ce = this.faults.clientError;
     if (ce && this.clientErrorsLeft > 0) {
       this.clientErrorsLeft--;
-      const code = ce.code ?? ({ 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 409: 'Conflict' } as const)[ce.status];
+      const code = ce.code ?? CLIENT_ERROR_CODES.get(ce.status) ?? 'BadRequest';
       return { kind: 'error', error: new GraphError(ce.status, code, ce.message ?? `Injected ${ce.status} ${code}`) };
     }
     return null;

@@ -146,7 +146,12 @@ export function changeKeyFrom(seed: string): string {
   return sha(`etag|${seed}`).subarray(0, 16).toString('base64');
 }
 
+/** encodeURIComponent that does not throw on a lone surrogate (scenario text may hold one): it becomes U+FFFD. */
+export function uriComponent(s: string): string {
+  return encodeURIComponent(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+}
+
 /** Outlook's webLink for an item. */
 export function webLinkFor(itemId: string): string {
-  return `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(itemId)}&exvsurl=1&path=/calendar/item`;
+  return `https://outlook.office365.com/owa/?itemid=${uriComponent(itemId)}&exvsurl=1&path=/calendar/item`;
 }

@@ -3,7 +3,7 @@
 import { badRequest, GraphError } from './errors';
 import type { GraphRequest } from './http';
 import { queryParam } from './http';
-import { evaluate, getPath, parseFilter, type FilterNode } from './odataFilter';
+import { evaluate, filterPaths, getPath, parseFilter, type FilterNode } from './odataFilter';
 
 export interface Resource {
   /** OData type name for messages, e.g. "microsoft.graph.user". */
@@ -40,16 +40,30 @@ export function contextUrl(baseUrl: string, collection: string, select: string[]
   return `${baseUrl}/$metadata#${collection}${select ? `(${select.join(',')})` : ''}${entity ? '/$entity' : ''}`;
 }
 
-export function parseFilterParam(req: GraphRequest): FilterNode | null {
+/** 400 for a property path whose first segment the resource does not have ("constructor", "__proto__", a typo). */
+export function checkProperties(paths: string[], res: Resource): void {
+  for (const p of paths) {
+    const first = p.split('/')[0] ?? '';
+    if (!res.properties.some((known) => known.toLowerCase() === first.toLowerCase())) {
+      throw badRequest(`Could not find a property named '${first}' on type '${res.typeName}'.`);
+    }
+  }
+}
+
+/** $filter parsed; with a resource, every property it names must be one of the resource's. */
+export function parseFilterParam(req: GraphRequest, res?: Resource): FilterNode | null {
   const raw = queryParam(req.query, '$filter');
-  return raw === undefined || raw.trim() === '' ? null : parseFilter(raw);
+  const filter = raw === undefined || raw.trim() === '' ? null : parseFilter(raw);
+  if (filter && res) checkProperties(filterPaths(filter), res);
+  return filter;
 }
 
 export function applyFilter<T>(items: T[], filter: FilterNode | null): T[] {
   return filter ? items.filter((i) => evaluate(filter, i)) : items;
 }
 
-export function applyOrderBy(items: Record<string, unknown>[], req: GraphRequest, fallback?: string): Record<string, unknown>[] {
+/** $orderby (or the fallback); with a resource, every property it names must be one of the resource's. */
+export function applyOrderBy(items: Record<string, unknown>[], req: GraphRequest, fallback?: string, res?: Resource): Record<string, unknown>[] {
   const raw = queryParam(req.query, '$orderby') ?? fallback;
   if (!raw) return items;
   const keys = raw.split(',').map((part) => {
@@ -57,6 +71,7 @@ export function applyOrderBy(items: Record<string, unknown>[], req: GraphRequest
     if (!['asc', 'desc'].includes(dir.toLowerCase())) throw badRequest(`Invalid $orderby direction '${dir}'.`);
     return { path, sign: dir.toLowerCase() === 'desc' ? -1 : 1 };
   });
+  if (res) checkProperties(keys.map((k) => k.path), res);
   const val = (o: unknown, p: string): string | number => {
     const v = getPath(o, p);
     return typeof v === 'number' ? v : typeof v === 'string' ? v.toLowerCase() : '';

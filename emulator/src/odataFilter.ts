@@ -59,8 +59,12 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
+/** Parentheses and `not` deeper than this are refused (400), not recursed into until the stack runs out. */
+const MAX_DEPTH = 100;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   private peek(): Token | undefined {
@@ -110,16 +114,25 @@ class Parser {
   private unary(): FilterNode {
     if (this.isWord('not')) {
       this.pos++;
-      return { kind: 'not', expr: this.unary() };
+      return { kind: 'not', expr: this.nested(() => this.unary()) };
     }
     const t = this.peek();
     if (t?.t === 'punct' && t.v === '(') {
       this.pos++;
-      const e = this.or();
+      const e = this.nested(() => this.or());
       this.expect(')');
       return e;
     }
     return this.primary();
+  }
+
+  private nested(parse: () => FilterNode): FilterNode {
+    if (++this.depth > MAX_DEPTH) throw invalid(`nested more than ${MAX_DEPTH} levels deep`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private literal(): FilterValue {
@@ -208,12 +221,13 @@ export function orExpressionCount(n: FilterNode): number {
   }
 }
 
+/** A property path's value: own properties only (never an inherited "constructor" or "__proto__"), names case-insensitive. */
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const seg of path.split('/')) {
     if (cur === null || typeof cur !== 'object') return undefined;
     const rec = cur as Record<string, unknown>;
-    const key = seg in rec ? seg : Object.keys(rec).find((k) => k.toLowerCase() === seg.toLowerCase());
+    const key = Object.hasOwn(rec, seg) ? seg : Object.keys(rec).find((k) => k.toLowerCase() === seg.toLowerCase());
     cur = key === undefined ? undefined : rec[key];
   }
   return cur;

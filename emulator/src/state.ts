@@ -99,6 +99,9 @@ export interface CalendarEvent {
   start: number;
   end: number;
   timeZone: string;
+  /** Scenario overrides of what originalStartTimeZone / originalEndTimeZone report (null: the Windows name of timeZone). */
+  originalStartTimeZoneAs: string | null;
+  originalEndTimeZoneAs: string | null;
   location: string | null;
   roomId: string | null;
   attendees: Attendee[];
@@ -183,8 +186,8 @@ export interface State {
   chats: Chat[];
   /** Decodes occurrence ids back to their series copy. */
   occurrenceIds: OccurrenceIdIndex;
-  /** Personas resolved to users. */
-  personas: Record<string, DirUser>;
+  /** Personas resolved to users, by role name (any name a scenario gives, "__proto__" included). */
+  personas: Map<string, DirUser>;
 }
 
 export function findUser(state: State, ref: string): DirUser | undefined {

@@ -18,9 +18,10 @@ function person(u: DirUser) {
 
 /** The ids each mailbox uses for an event: organiser and every invited directory user. */
 function mailboxIds(ev: CalendarEvent): Record<string, string> {
-  const out: Record<string, string> = { [ev.organizerId]: ev.id };
-  for (const a of ev.attendees) if (a.userId) out[a.userId] = copyIdFor(ev, a.userId);
-  return out;
+  const ids = new Map<string, string>([[ev.organizerId, ev.id]]);
+  for (const a of ev.attendees) if (a.userId) ids.set(a.userId, copyIdFor(ev, a.userId));
+  // fromEntries defines own properties, so a user id such as "__proto__" stays a key.
+  return Object.fromEntries(ids);
 }
 
 function occurrences(state: State, ev: CalendarEvent, now: number) {
@@ -90,7 +91,7 @@ export function resolvedSummary(state: State, now: number): Record<string, unkno
     now: formatUtc(now),
     loadedAt: formatUtc(state.loadedAt),
     tenant: state.tenant,
-    personas: Object.fromEntries(Object.entries(state.personas).map(([k, u]) => [k, person(u)])),
+    personas: Object.fromEntries([...state.personas].map(([k, u]) => [k, person(u)])),
     teamsContext: {
       teamId: team?.id ?? null,
       teamInternalId: team ? teamInternalId(team) : null,

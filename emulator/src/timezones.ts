@@ -1,7 +1,10 @@
 /**
  * Time zone arithmetic with Intl (Node ships full ICU), and the Windows zone names
- * Outlook uses in originalStartTimeZone and accepts in Prefer: outlook.timezone.
+ * Outlook uses in originalStartTimeZone and accepts in Prefer: outlook.timezone
+ * (CLDR's windowsZones mapping, from the windows-iana package).
  */
+
+import { findIana, findWindows, WINDOWS_TO_IANA_MAP } from 'windows-iana';
 
 export interface LocalDate {
   y: number;
@@ -16,57 +19,6 @@ export interface LocalDateTime extends LocalDate {
   ms: number;
 }
 
-const WINDOWS_TO_IANA: Record<string, string> = {
-  UTC: 'UTC',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Central European Standard Time': 'Europe/Warsaw',
-  'Romance Standard Time': 'Europe/Paris',
-  'GMT Standard Time': 'Europe/London',
-  'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'FLE Standard Time': 'Europe/Helsinki',
-  'E. Europe Standard Time': 'Europe/Chisinau',
-  'GTB Standard Time': 'Europe/Bucharest',
-  'Russian Standard Time': 'Europe/Moscow',
-  'Eastern Standard Time': 'America/New_York',
-  'Central Standard Time': 'America/Chicago',
-  'Mountain Standard Time': 'America/Denver',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'India Standard Time': 'Asia/Kolkata',
-  'China Standard Time': 'Asia/Shanghai',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'AUS Eastern Standard Time': 'Australia/Sydney',
-};
-
-const IANA_TO_WINDOWS: Record<string, string> = {
-  UTC: 'UTC',
-  'Etc/UTC': 'UTC',
-  'Europe/Stockholm': 'W. Europe Standard Time',
-  'Europe/Berlin': 'W. Europe Standard Time',
-  'Europe/Oslo': 'W. Europe Standard Time',
-  'Europe/Amsterdam': 'W. Europe Standard Time',
-  'Europe/Vienna': 'W. Europe Standard Time',
-  'Europe/Rome': 'W. Europe Standard Time',
-  'Europe/Zurich': 'W. Europe Standard Time',
-  'Europe/Copenhagen': 'Romance Standard Time',
-  'Europe/Paris': 'Romance Standard Time',
-  'Europe/Brussels': 'Romance Standard Time',
-  'Europe/Madrid': 'Romance Standard Time',
-  'Europe/Budapest': 'Central Europe Standard Time',
-  'Europe/Prague': 'Central Europe Standard Time',
-  'Europe/Warsaw': 'Central European Standard Time',
-  'Europe/London': 'GMT Standard Time',
-  'Europe/Dublin': 'GMT Standard Time',
-  'Europe/Helsinki': 'FLE Standard Time',
-  'Europe/Tallinn': 'FLE Standard Time',
-  'Europe/Riga': 'FLE Standard Time',
-  'Europe/Vilnius': 'FLE Standard Time',
-  'America/New_York': 'Eastern Standard Time',
-  'America/Chicago': 'Central Standard Time',
-  'America/Denver': 'Mountain Standard Time',
-  'America/Los_Angeles': 'Pacific Standard Time',
-};
-
 const validZones = new Map<string, boolean>();
 
 export function isValidIanaZone(tz: string): boolean {
@@ -78,23 +30,49 @@ export function isValidIanaZone(tz: string): boolean {
     } catch {
       v = false;
     }
-    validZones.set(tz, v);
+    if (validZones.size < 10_000) validZones.set(tz, v); // names come from requests too: keep the cache bounded
   }
   return v;
 }
 
+/** Windows zone names (CLDR windowsZones, through windows-iana) by lower case, for case-insensitive lookups. */
+const windowsNames = new Map<string, string>(WINDOWS_TO_IANA_MAP.map((e) => [e.windowsName.toLowerCase(), e.windowsName]));
+const ianaForWindows = new Map<string, string | undefined>();
+const windowsForIana = new Map<string, string>();
+
+/**
+ * The IANA zone for a Windows zone name: CLDR's canonical one (findIana's first), or the first
+ * alias this ICU build accepts. A Windows name that is itself one of its aliases ("UTC") is kept.
+ */
+function ianaForWindowsName(windowsName: string): string | undefined {
+  if (ianaForWindows.has(windowsName)) return ianaForWindows.get(windowsName);
+  const candidates: readonly string[] = findIana(windowsName);
+  const zone = candidates.includes(windowsName) && isValidIanaZone(windowsName) ? windowsName : candidates.find(isValidIanaZone);
+  ianaForWindows.set(windowsName, zone);
+  return zone;
+}
+
 /** An IANA zone for a Windows or IANA name, or undefined when neither. */
 export function resolveZoneName(name: string): string | undefined {
-  const win = WINDOWS_TO_IANA[name];
-  if (win) return win;
-  const lower = Object.keys(WINDOWS_TO_IANA).find((k) => k.toLowerCase() === name.toLowerCase());
-  if (lower) return WINDOWS_TO_IANA[lower];
+  const win = windowsNames.get(name.toLowerCase());
+  const zone = win === undefined ? undefined : ianaForWindowsName(win);
+  if (zone) return zone;
   return isValidIanaZone(name) ? name : undefined;
 }
 
-/** The name Outlook would show in originalStartTimeZone for an IANA zone. */
+/** The name Outlook would show in originalStartTimeZone for an IANA zone (the zone itself when CLDR has none). */
 export function windowsZoneName(iana: string): string {
-  return IANA_TO_WINDOWS[iana] ?? iana;
+  let name = windowsForIana.get(iana);
+  if (name === undefined) {
+    let found = findWindows(iana)[0];
+    if (found === undefined && isValidIanaZone(iana)) {
+      const canonical = new Intl.DateTimeFormat('en-US', { timeZone: iana }).resolvedOptions().timeZone;
+      found = findWindows(canonical)[0];
+    }
+    name = found ?? iana;
+    windowsForIana.set(iana, name);
+  }
+  return name;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

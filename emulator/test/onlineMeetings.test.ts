@@ -146,3 +146,33 @@ describe('attendance at scale and over a long series', () => {
     expect(counts).toEqual([0, 2, 1]);
   });
 });
+
+describe('edge cases: a user without mail, and records of 0 seconds', () => {
+  let edge: RunningEmulator;
+  let dialog: Json;
+  beforeAll(async () => {
+    edge = await start(path.join(SCENARIOS, 'edge-cases.json'));
+    dialog = (await scenarioInfo(edge)).resolved.onlineMeetings.find((m: Json) => m.subject === 'Dialogmöte med anhörigföreningar');
+  });
+  afterAll(() => edge.close());
+
+  test('the invitation and the record of a user without mail carry the userPrincipalName', async () => {
+    const ev = await call(edge, SECRETARY, `/me/events/${encodeURIComponent(dialog.eventId)}?$select=attendees`);
+    expect(ev.body.attendees).toContainEqual({ type: 'required', status: expect.objectContaining({ response: 'accepted' }), emailAddress: { name: 'Elin Sjöberg', address: 'Elin.Sjoberg@regionostmark.se' } });
+    const recs = await call(edge, SECRETARY, `/me/onlineMeetings/${dialog.id}/attendanceReports/${dialog.attendanceReports[0].id}/attendanceRecords`);
+    const elin = recs.body.value.find((x: Json) => x.identity.displayName === 'Elin Sjöberg');
+    expect(elin).toMatchObject({ emailAddress: 'Elin.Sjoberg@regionostmark.se', role: 'Attendee' });
+    expect(elin.totalAttendanceInSeconds).toBeGreaterThan(80 * 60);
+  });
+
+  test('an invitee and an uninvited guest are in the report with 0 seconds', async () => {
+    const recs = await call(edge, SECRETARY, `/me/onlineMeetings/${dialog.id}/attendanceReports/${dialog.attendanceReports[0].id}/attendanceRecords`);
+    const byName = Object.fromEntries(recs.body.value.map((x: Json) => [x.identity.displayName, x]));
+    expect(byName['Lisa Holmberg']).toMatchObject({ emailAddress: 'lisa.holmberg@regionostmark.se', totalAttendanceInSeconds: 0 });
+    expect(byName['Maria Lund']).toMatchObject({ emailAddress: 'maria.lund@stromsby.se', totalAttendanceInSeconds: 0, identity: { tenantId: '7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d' } });
+    const ev = await call(edge, SECRETARY, `/me/events/${encodeURIComponent(dialog.eventId)}?$select=attendees`);
+    const invited = ev.body.attendees.map((a: Json) => a.emailAddress.address.toLowerCase());
+    expect(invited).toContain('lisa.holmberg@regionostmark.se');
+    expect(invited).not.toContain('maria.lund@stromsby.se');
+  });
+});

@@ -118,7 +118,7 @@ describe('scenario validation', () => {
 describe('scenario files', () => {
   test.each(['demo', 'attendees-100', 'attendees-300', 'recurring-reports', 'edge-cases'])('%s.json loads', (name) => {
     const state = loadScenario(path.join(SCENARIOS, `${name}.json`), now);
-    expect(state.personas.secretary?.userPrincipalName).toBe('ahmed.yilmaz@regionostmark.se');
+    expect(state.personas.get('secretary')?.userPrincipalName).toBe('ahmed.yilmaz@regionostmark.se');
   });
 
   test('the generated files are exactly what generate.ts writes', () => {

@@ -90,6 +90,55 @@ describe('OData string literals', () => {
   });
   afterAll(() => edge.close());
 
+  /** The app's look-up of invitees: the same OData literals against mail and userPrincipalName. */
+  const byMailOrUpn = (addresses: string[]) => {
+    const list = addresses.map((a) => `'${a.replace(/'/g, "''")}'`).join(',');
+    return `/users?${filter(`mail in (${list}) or userPrincipalName in (${list})`)}&$select=id,displayName,mail,userPrincipalName,companyName,department&$top=15`;
+  };
+  const invitees = ['elin.sjoberg@regionostmark.se', "conor.o'brien@regionostmark.se", 'anna.berg@regionostmark.se', 'tomas.lind@regionostmark.se', 'bo.ek@regionostmark.se'];
+
+  test('a user without mail is answered with mail: null, and found by userPrincipalName', async () => {
+    const r = await call(edge, SECRETARY, `/users/${encodeURIComponent('elin.sjoberg@regionostmark.se')}?$select=displayName,mail,userPrincipalName,companyName`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ displayName: 'Elin Sjöberg', mail: null, userPrincipalName: 'Elin.Sjoberg@regionostmark.se', companyName: 'Anhörigcentrum Östmark' });
+    const all = await call(edge, SECRETARY, '/users?$top=999');
+    const elin = all.body.value.find((u: Json) => u.displayName === 'Elin Sjöberg');
+    expect(elin).toHaveProperty('mail', null);
+  });
+
+  test("mail in (...) or userPrincipalName in (...) finds users by either, case-insensitively, with '' for quotes", async () => {
+    const r = await call(edge, SECRETARY, byMailOrUpn(invitees));
+    expect(r.status).toBe(200);
+    const found = Object.fromEntries(r.body.value.map((u: Json) => [u.displayName, u]));
+    expect(Object.keys(found).sort()).toEqual(['Anna Berg', "Conor O'Brien", 'Elin Sjöberg', 'Tomas Lind']);
+    expect(found['Elin Sjöberg']).toMatchObject({ mail: null, userPrincipalName: 'Elin.Sjoberg@regionostmark.se', companyName: 'Anhörigcentrum Östmark' });
+    expect(found['Tomas Lind']).toMatchObject({ mail: null, userPrincipalName: 'tomas.lind@regionostmark.se' });
+    expect(found['Anna Berg'].mail).toBe('Anna.Berg@regionostmark.se');
+  });
+
+  test('each value counts once per in: 7 addresses on two properties is 14 expressions, 8 is too many', async () => {
+    const more = [...invitees, 'a@example.org', 'b@example.org'];
+    expect((await call(edge, SECRETARY, byMailOrUpn(more.slice(0, 7)))).status).toBe(200);
+    const r = await call(edge, SECRETARY, byMailOrUpn([...more, 'c@example.org']));
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('Request_UnsupportedQuery');
+    expect(r.body.error.message).toContain('16. Max allowed: 15.');
+  });
+
+  test('the same look-up inside $batch', async () => {
+    const url = byMailOrUpn(invitees);
+    const r = await call(edge, SECRETARY, '/$batch', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ requests: [{ id: '1', method: 'GET', url }, { id: '2', method: 'GET', url: byMailOrUpn(['ELIN.SJOBERG@REGIONOSTMARK.SE']) }] }),
+    });
+    expect(r.status).toBe(200);
+    const byId = Object.fromEntries(r.body.responses.map((x: Json) => [x.id, x]));
+    expect(byId['1'].status).toBe(200);
+    expect(byId['1'].body.value.map((u: Json) => u.displayName).sort()).toEqual(['Anna Berg', "Conor O'Brien", 'Elin Sjöberg', 'Tomas Lind']);
+    expect(byId['2'].body.value).toEqual([expect.objectContaining({ displayName: 'Elin Sjöberg', mail: null })]);
+  });
+
   test("a quote in a literal is written twice ('')", async () => {
     const r = await call(edge, SECRETARY, `/users?${filter("mail eq 'conor.o''brien@regionostmark.se'")}&$select=displayName`);
     expect(r.status).toBe(200);

@@ -3,7 +3,8 @@
 // The real Graph client and our graph port against the emulator over HTTP, with a fixed clock.
 
 import type { RunningEmulator } from '../../emulator/src/server';
-import { initialWindow, listMyMeetings, widen } from '../../src/app/myMeetings';
+import { listMyMeetings } from '../../src/app/myMeetings';
+import { initialWindow, widen } from '../../src/domain/dateWindow';
 import { Problem } from '../../src/domain/problems';
 import { emulatorWith, graphAs, useCases } from './harness';
 
@@ -95,5 +96,30 @@ describe('"My meetings" reaches further back and forward on request', () => {
     expect(before.length).toBeGreaterThan(0);
     for (const m of before) expect(Date.parse(m.start)).toBeLessThan(first.from.getTime());
     expect(now.every((m) => Date.parse(m.end) > first.from.getTime())).toBe(true);
+  });
+});
+
+describe('facts in the prefill that were wrong', () => {
+  it('finds a directory user who has no mail, invited by their user principal name', async () => {
+    const result = await open(OWN_MEETING);
+    const elin = result.attendance.entries.find((e) => e.person.displayName === 'Elin Sjöberg');
+    expect(elin).toMatchObject({ status: 'present', person: { directoryId: '2d9266e1-523b-424a-8615-0b8a364115e2', organisation: 'Anhörigcentrum Östmark' } });
+    expect(result.notInDirectory.map((a) => a.toLowerCase())).not.toContain('elin.sjoberg@regionostmark.se');
+  });
+
+  it('does not count a record of 0 seconds as present, and names it', async () => {
+    const result = await open(OWN_MEETING);
+    const lisa = result.attendance.entries.find((e) => e.person.displayName === 'Lisa Holmberg');
+    expect(lisa).toMatchObject({ status: 'absent', attendedSeconds: 0 });
+    expect(result.attendance.entries.find((e) => e.person.displayName === 'Maria Lund')).toBeUndefined();
+    const notice = result.attendance.notices.find((n) => n.kind === 'no-time-in-report');
+    expect(notice).toMatchObject({ names: expect.arrayContaining(['Lisa Holmberg', 'Maria Lund']) });
+  });
+
+  it('shows a meeting whose calendar zone is "constructor" in the host zone, saying so, in the list and opened', async () => {
+    const listed = (await useCases(graphAs(emulator, secretary), NOW).list()).find((m) => m.subject === 'Möte med konstig tidszon');
+    expect(listed).toMatchObject({ timeZone: 'Europe/Stockholm', unknownTimeZone: 'constructor' });
+    const result = await open('Möte med konstig tidszon');
+    expect(result.meeting).toMatchObject({ timeZone: 'Europe/Stockholm', unknownTimeZone: 'constructor' });
   });
 });

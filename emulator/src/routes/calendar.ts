@@ -99,7 +99,7 @@ function instancesInWindow(ev: CalendarEvent, viewer: DirUser, from: number, to:
 
 function listResult(ctx: HandlerContext, viewer: DirUser, collection: string, items: Record<string, unknown>[], applied: string[], defaultOrder?: string): GraphResult {
   const select = parseSelect(ctx.req, EVENT);
-  const filtered = applyOrderBy(applyFilter(items, parseFilterParam(ctx.req)), ctx.req, defaultOrder);
+  const filtered = applyOrderBy(applyFilter(items, parseFilterParam(ctx.req, EVENT)), ctx.req, defaultOrder, EVENT);
   const page = paginate(filtered, ctx.req, { baseUrl: ctx.baseUrl, defaultPageSize: 10, maxPageSize: 1000, paging: 'skip', maxPageSizePreference: true });
   if (page.preferenceApplied) applied.push(page.preferenceApplied);
   const value = page.items.map((e) => applySelect(e, select, EVENT));

@@ -10,6 +10,7 @@
 import type { AttendanceRecord, MeetingAttendanceReport } from '@microsoft/microsoft-graph-types';
 import { badRequest, GraphError } from '../errors';
 import { ok, queryParam, type GraphResult } from '../http';
+import { uriComponent } from '../ids';
 import { collectionBody, contextUrl, paginate } from '../odata';
 import { parseFilter, type FilterNode } from '../odataFilter';
 import type { HandlerContext, Router } from '../router';
@@ -69,7 +70,7 @@ export function onlineMeetingJson(state: State, om: OnlineMeetingModel): Record<
     lobbyBypassSettings: { scope: 'organization', isDialInBypassEnabled: false },
     audioConferencing: null,
     chatInfo: { threadId: om.threadId, messageId: '0', replyChainMessageId: null },
-    joinInformation: { content: `data:text/html,${encodeURIComponent(joinHtml)}`, contentType: 'html' },
+    joinInformation: { content: `data:text/html,${uriComponent(joinHtml)}`, contentType: 'html' },
     participants: {
       organizer: identitySet(state, om.organizerId, 'presenter'),
       attendees,

@@ -5,6 +5,7 @@
 
 import { GraphError } from '../errors';
 import { ok, type GraphResult } from '../http';
+import { uriComponent } from '../ids';
 import { collectionBody, contextUrl, paginate } from '../odata';
 import type { HandlerContext, Router } from '../router';
 import type { Channel, Chat, State, Team } from '../state';
@@ -29,7 +30,7 @@ function teamJson(state: State, t: Team): Record<string, unknown> {
     classification: null,
     specialization: 'none',
     visibility: t.visibility,
-    webUrl: `https://teams.microsoft.com/l/team/${encodeURIComponent(iid)}/conversations?groupId=${t.id}&tenantId=${state.tenant.id}`,
+    webUrl: `https://teams.microsoft.com/l/team/${uriComponent(iid)}/conversations?groupId=${t.id}&tenantId=${state.tenant.id}`,
     isArchived: false,
     tenantId: state.tenant.id,
     isMembershipLimitedToOwners: false,
@@ -49,7 +50,7 @@ function channelJson(state: State, t: Team, c: Channel): Record<string, unknown>
     description: c.description,
     isFavoriteByDefault: null,
     email: '',
-    webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(c.id)}/${encodeURIComponent(c.displayName)}?groupId=${t.id}&tenantId=${state.tenant.id}`,
+    webUrl: `https://teams.microsoft.com/l/channel/${uriComponent(c.id)}/${uriComponent(c.displayName)}?groupId=${t.id}&tenantId=${state.tenant.id}`,
     membershipType: 'standard',
     tenantId: state.tenant.id,
   };
@@ -101,7 +102,7 @@ function chatJson(state: State, chat: Chat): Record<string, unknown> {
     createdDateTime: formatUtc(chat.createdDateTime),
     lastUpdatedDateTime: formatUtc(chat.lastUpdatedDateTime),
     chatType: chat.chatType,
-    webUrl: `https://teams.microsoft.com/l/chat/${encodeURIComponent(chat.id)}/0?tenantId=${state.tenant.id}`,
+    webUrl: `https://teams.microsoft.com/l/chat/${uriComponent(chat.id)}/0?tenantId=${state.tenant.id}`,
     tenantId: state.tenant.id,
     onlineMeetingInfo: om
       ? {

@@ -145,7 +145,7 @@ function listUsers(ctx: HandlerContext) {
       }
     }
   }
-  const all = applyOrderBy(applyFilter(ctx.state.users.map(userJson), filter), req);
+  const all = applyOrderBy(applyFilter(ctx.state.users.map(userJson), filter), req, undefined, USER);
   const page = paginate(all, req, {
     baseUrl: ctx.baseUrl,
     defaultPageSize: 100,

@@ -42,7 +42,7 @@ function loadUsers(s: Scenario, ctx: ResolveContext): DirUser[] {
         id: u.id,
         displayName: u.displayName,
         userPrincipalName: u.userPrincipalName,
-        mail: u.mail === undefined ? u.userPrincipalName : u.mail,
+        mail: u.mail ?? null,
         givenName: u.givenName ?? null,
         surname: u.surname ?? null,
         jobTitle: u.jobTitle ?? null,
@@ -166,10 +166,10 @@ export function loadScenario(input: Scenario | string, now: number): State {
     };
   });
 
-  const personas: Record<string, DirUser> = {};
+  const personas = new Map<string, DirUser>();
   for (const [role, ref] of Object.entries(s.personas ?? {})) {
     const u = ctx.user(ref, `personas.${role}`, { room: false });
-    if (u) personas[role] = u;
+    if (u) personas.set(role, u);
   }
   const tc = s.teamsContext;
   if (tc) {

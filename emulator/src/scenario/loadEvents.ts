@@ -350,6 +350,8 @@ export function loadEvents(s: Scenario, ctx: ResolveContext, tenant: Tenant, ext
       start,
       end,
       timeZone: tz,
+      originalStartTimeZoneAs: se.originalStartTimeZoneAs ?? null,
+      originalEndTimeZoneAs: se.originalEndTimeZoneAs ?? se.originalStartTimeZoneAs ?? null,
       location: se.location ?? null,
       roomId,
       attendees,

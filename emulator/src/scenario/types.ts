@@ -43,6 +43,10 @@ export interface ScenarioUser {
   id: string;
   displayName: string;
   userPrincipalName: string;
+  /**
+   * Omitted or null: the user has no mail (Graph answers `mail: null`); invitations and
+   * attendance records then carry the userPrincipalName as the e-mail address.
+   */
   mail?: string | null;
   givenName?: string | null;
   surname?: string | null;
@@ -103,6 +107,14 @@ export interface ScenarioEvent {
   end: TimeExpr;
   /** IANA zone the event was created in (default: the scenario's). */
   timeZone?: string;
+  /**
+   * What Graph reports in originalStartTimeZone instead of the Windows name of timeZone: any
+   * string, such as "tzone://Microsoft/Custom", "Customized Time Zone" or "constructor" (clients
+   * other than Outlook write such names). Times are still computed in timeZone.
+   */
+  originalStartTimeZoneAs?: string;
+  /** The same for originalEndTimeZone (default: originalStartTimeZoneAs). */
+  originalEndTimeZoneAs?: string;
   /** Free-text place (e.g. "Regionens hus, rum 3.14"). */
   location?: string;
   /** A room (id or mail): added as a resource attendee that accepted, and as the location. */

@@ -173,6 +173,8 @@ const eventSpec: Spec = {
   start: { kind: 'string', required: true },
   end: { kind: 'string', required: true },
   timeZone: { kind: 'string' },
+  originalStartTimeZoneAs: { kind: 'string' },
+  originalEndTimeZoneAs: { kind: 'string' },
   location: { kind: 'string' },
   room: { kind: 'string' },
   attendees: { kind: 'array', items: attendeeSpec },
@@ -238,7 +240,7 @@ function checkObject(v: unknown, spec: Spec, path: string, problems: string[]): 
   if (!checkValue(v, 'object', path, problems)) return;
   const o = v as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!(key in spec)) problems.push(`${path}.${key}: unknown field`);
+    if (!Object.hasOwn(spec, key)) problems.push(`${path}.${key}: unknown field`);
   }
   for (const [key, f] of Object.entries(spec)) {
     const val = o[key];
