@@ -5,7 +5,8 @@
 
 import path from 'node:path';
 import { startEmulator } from '../emulator/src/server';
-import { initialWindow, listMyMeetings } from '../src/app/myMeetings';
+import { initialWindow } from '../src/domain/dateWindow';
+import { listMyMeetings } from '../src/app/myMeetings';
 import { prefill } from '../src/app/prefill';
 import { emulatorTokenProvider } from '../src/auth/emulatorTokenProvider';
 import { groupAttendance, type Attendance, type AttendanceEntry } from '../src/domain/attendance';

@@ -1,7 +1,7 @@
 // Use case "open a meeting": the minutes' header and attendance, prefilled from Graph in as few
 // sequential round trips as the data allows:
 //   1. me + the event (or, inside a meeting, the calendar around it + the online meeting)
-//   2. invitees in the directory (15 per request) + the online meeting behind the join link
+//   2. invitees in the directory (7 addresses per request, as mail and UPN) + the online meeting
 //      (inside a meeting, where step 1 found the online meeting: its attendance reports instead)
 //   3. the attendance reports of that online meeting (not needed inside a meeting)
 //   4. this occurrence's report with its records
@@ -105,7 +105,7 @@ export async function prefill(deps: PrefillDeps, ref: MeetingRef, onStep?: (step
   const emails = meeting.invitees.map((i) => normaliseEmail(i.person.email)).filter((e): e is string => !!e);
   const lookups = users.usersByEmail(emails);
   // In the same round trip: the online meeting behind the link, or, when Teams already led us to
-  // it, straight its reports. Then the directory look-ups (15 per request).
+  // it, straight its reports. Then the directory look-ups (7 addresses per request).
   const reportMayExist = reason === undefined;
   const [meetingOutcome, reportsOutcome, ...lookupOutcomes] = await deps.graph.batch([
     reportMayExist && !knownMeetingId ? online.byJoinUrl(meeting.joinUrl!) : undefined,

@@ -10,7 +10,8 @@ import { Graph } from '../graph/graph';
 import type { Host } from '../host/host';
 import { indexedDbStore } from '../store/indexedDbStore';
 import type { LocalStore } from '../store/localStore';
-import { listMyMeetings, type DateWindow } from './myMeetings';
+import type { DateWindow } from '../domain/dateWindow';
+import { listMyMeetings } from './myMeetings';
 import { prefill, type MeetingRef, type Prefill, type PrefillStep } from './prefill';
 
 export interface Services {

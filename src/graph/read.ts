@@ -13,8 +13,16 @@ export function str(value: unknown, what: string): string {
   return value;
 }
 
+/** Nothing a person could see: spaces, line breaks, zero-width characters, bidi marks. */
+const INVISIBLE = /^[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*$/u;
+
+/**
+ * A string with something visible in it, or undefined: a name, subject or place made only of
+ * blanks or invisible characters counts as missing, so the page says "no subject" or shows the
+ * address instead of an empty line.
+ */
 export function optStr(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  return typeof value === 'string' && !INVISIBLE.test(value) ? value : undefined;
 }
 
 export function list(value: unknown, what: string): unknown[] {

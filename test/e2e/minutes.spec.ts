@@ -56,6 +56,31 @@ test('the organiser opens the meeting in English: the attendance report decides'
   await expect(minutes.text(/joined through the meeting room .*Linnéa/i)).toBeVisible();
   // Organisations from the directory, and the e-mail domain for people outside it.
   await expect(minutes.people('Present').filter({ hasText: 'Olof Bergström' })).toContainText('Region Östmark');
+  // Each status says where it came from, in words that are true.
+  await expect(minutes.row('Olof Bergström')).toContainText('in the attendance report');
+  await expect(minutes.row('Maja Holm')).toContainText('declined the invitation');
+  await expect(minutes.row('Maja Holm')).not.toContainText('attendance report');
+  await expect(minutes.row('Lars Öberg')).toContainText('not in the attendance report');
+  await expect(minutes.text(/in the report with no time in the meeting \(only in the lobby, say\), counts as absent/)).toBeVisible();
+});
+
+test('"Mina möten" reaches further back and forward without leaving the page', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'secretary' });
+  const list = new MyMeetings(host.tab);
+  const recent = list.meetings('Tidigare', SERIES);
+  await expect(recent.first()).toBeVisible();
+  const before = await recent.count();
+  // The weekly series began eight weeks ago: its first occurrences are older than 30 days.
+  await host.tab.getByRole('button', { name: 'Visa 30 dagar tidigare' }).click();
+  await expect.poll(() => recent.count()).toBeGreaterThan(before);
+  await expect(host.tab.getByText(/Möten i din kalender från \S+ \d+ oktober 2026/)).toBeVisible();
+  const upcoming = list.meetings('Kommande', SERIES);
+  const ahead = await upcoming.count();
+  await host.tab.getByRole('button', { name: 'Visa 30 dagar senare' }).click();
+  await expect.poll(() => upcoming.count()).toBeGreaterThan(ahead);
+  // What was listed stays listed, and each meeting is listed once.
+  const names = await list.section('Tidigare').getByRole('button').allTextContents();
+  expect(new Set(names).size).toBe(names.length);
 });
 
 test('a hand mark survives a reload and an update from the report, which says what it kept', async ({ page }) => {
@@ -111,12 +136,12 @@ test('the chair chosen for one meeting is suggested for the rest of the series',
   await list.meetings('Tidigare', SERIES).nth(1).click();
   const minutes = new MeetingMinutes(host.tab);
   await expect(minutes.heading(SERIES)).toBeVisible();
-  await minutes.chair('Ordförande').selectOption({ label: 'Sara Lind (Ekby kommun)' });
+  await minutes.chooseChair('Ordförande', 'Sara Lind (Ekby kommun)');
   await expect(minutes.row('Sara Lind')).toContainText('ordförande');
   await minutes.button('Tillbaka till Mina möten').click();
   await list.meetings('Kommande', SERIES).first().click();
   await expect(minutes.heading(SERIES)).toBeVisible();
-  await expect(minutes.chair('Ordförande').locator('option:checked')).toHaveText('Sara Lind (Ekby kommun)');
+  await expect.poll(() => minutes.chosenChair('Ordförande')).toBe('Sara Lind (Ekby kommun)');
   await expect(minutes.row('Karin Ekström')).not.toContainText('ordförande');
 });
 

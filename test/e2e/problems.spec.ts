@@ -101,3 +101,45 @@ test.describe('bad or missing data', () => {
     await expect(minutes.text(/Ingen närvarorapport hittades för det här mötestillfället/)).toBeVisible();
   });
 });
+
+test.describe('long waits', () => {
+  test('a long wait asked by Microsoft 365 is said with the time left, and the secretary can stop waiting', async ({ page, request }) => {
+    await emulatorAdmin.faults(request, { throttle: { count: 1000, retryAfterSeconds: 120 }, paths: '^/me/calendarView' });
+    const host = await new TeamsHost(page).open({ persona: 'secretary' });
+    const waiting = host.tab.getByRole('status').filter({ hasText: 'Microsoft 365 bad oss vänta' });
+    await expect(waiting).toContainText(/försöker igen av sig självt om (2:00|1:[0-5]\d)/, { timeout: 5_000 });
+    await waiting.getByRole('button', { name: 'Sluta vänta' }).click();
+    await expect(waiting).toContainText('Justera väntar inte längre');
+    await emulatorAdmin.clearFaults(request);
+    await waiting.getByRole('button', { name: 'Försök igen' }).click();
+    await expect(new MyMeetings(host.tab).section('Kommande').getByRole('button').first()).toBeVisible();
+  });
+
+  test('waiting for the report never hides the list already shown', async ({ page, request }) => {
+    const host = await new TeamsHost(page).open({ persona: 'chair', locale: 'en-US' });
+    await new MyMeetings(host.tab).meetings('Recent', 'Samordningsgrupp Nära vård').first().click();
+    const minutes = new MeetingMinutes(host.tab);
+    await expect(minutes.text(/Attendance comes from the meeting's attendance report/)).toBeVisible();
+    const present = await minutes.names('Present');
+    await emulatorAdmin.faults(request, { throttle: { count: 1000, retryAfterSeconds: 120 }, paths: 'attendanceReports' });
+    await minutes.button('Update from attendance report').click();
+    const waiting = host.tab.getByRole('status').filter({ hasText: 'Microsoft 365 asked us to wait' });
+    await expect(waiting).toContainText(/try again by itself in (2:00|1:[0-5]\d)/);
+    // The report's list stays as it was, not replaced by the replies to the invitation.
+    expect(await minutes.names('Present')).toEqual(present);
+    await expect(minutes.text(/Attendance comes from the meeting's attendance report/)).toBeVisible();
+    await waiting.getByRole('button', { name: 'Stop waiting' }).click();
+    await expect(waiting).toContainText('Justera is no longer waiting');
+  });
+
+  test('a dropped connection on the report alone still opens the meeting, from the replies, with a warning', async ({ page, request }) => {
+    await emulatorAdmin.faults(request, { drop: { count: 1000 }, paths: 'attendanceReports' });
+    const host = await new TeamsHost(page).open({ persona: 'chair', locale: 'en-US' });
+    await new MyMeetings(host.tab).meetings('Recent', 'Samordningsgrupp Nära vård').first().click();
+    const minutes = new MeetingMinutes(host.tab);
+    await expect(minutes.heading('Samordningsgrupp Nära vård')).toBeVisible();
+    await expect(minutes.text(/The attendance report could not be read just now/)).toBeVisible();
+    await expect(minutes.text(/Justera cannot reach Microsoft 365/)).toBeVisible();
+    expect((await minutes.names('Present')).length).toBeGreaterThan(0);
+  });
+});

@@ -6,7 +6,8 @@ import { createGraphClient, type RequestObserver } from '../../src/graph/client'
 import { Graph } from '../../src/graph/graph';
 import { memoryStore } from '../../src/store/localStore';
 import { prefill, type MeetingRef } from '../../src/app/prefill';
-import { initialWindow, listMyMeetings } from '../../src/app/myMeetings';
+import { initialWindow } from '../../src/domain/dateWindow';
+import { listMyMeetings } from '../../src/app/myMeetings';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/server';
 import path from 'node:path';
 

@@ -1,10 +1,14 @@
 // The attendance as the minutes print it: present, also present (guests), absent with notice,
-// absent. Each person's status can be changed by hand; the basis of each status is shown.
+// absent. Each person's status can be changed by hand; where each status came from is said in
+// words that are true (statusReason). Names and organisations are outside text: isolated, wrapped,
+// and clamped with the whole text in a tooltip, so every row fits a 320 px side panel.
 
 import { Badge, Caption1, makeStyles, Select, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { groupAttendance, type Attendance, type AttendanceEntry, type AttendanceStatus } from '../../domain/attendance';
+import { groupAttendance, statusReason, type Attendance, type AttendanceEntry, type AttendanceStatus } from '../../domain/attendance';
 import { organisationFromEmail } from '../../domain/people';
 import { useI18n } from '../i18n';
+import { ItemBoundary } from './Boundaries';
+import { OutsideText } from './OutsideText';
 
 const useStyles = makeStyles({
   groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -19,9 +23,9 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  who: { display: 'flex', flexDirection: 'column', minWidth: '12rem', flexGrow: 1, flexBasis: '14rem' },
+  who: { display: 'flex', flexDirection: 'column', minWidth: 0, maxWidth: '100%', flexGrow: 1, flexBasis: '12rem' },
   tags: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
-  status: { minWidth: '11rem', flexBasis: '11rem' },
+  status: { minWidth: 0, maxWidth: '100%', flexBasis: '11rem', flexGrow: 0 },
 });
 
 const STATUSES: AttendanceStatus[] = ['present', 'absent', 'excused'];
@@ -33,8 +37,14 @@ function PersonRow({ entry, notInDirectory, onMark }: { entry: AttendanceEntry; 
   return (
     <li className={styles.row}>
       <span className={styles.who}>
-        <Text weight="semibold">{entry.person.displayName}</Text>
-        {organisation && <Caption1>{organisation}</Caption1>}
+        <Text weight="semibold">
+          <OutsideText text={entry.person.displayName} lines={3} />
+        </Text>
+        {organisation && (
+          <Caption1>
+            <OutsideText text={organisation} lines={2} />
+          </Caption1>
+        )}
         <span className={styles.tags}>
           {entry.role === 'chair' && <Badge appearance="tint" color="brand">{t('attendance.role.chair')}</Badge>}
           {entry.role === 'secretary' && <Badge appearance="tint" color="brand">{t('attendance.role.secretary')}</Badge>}
@@ -43,7 +53,7 @@ function PersonRow({ entry, notInDirectory, onMark }: { entry: AttendanceEntry; 
           {entry.joinedAs === 'external' && <Badge appearance="outline">{t('attendance.joined.external')}</Badge>}
           {entry.rejoined && <Badge appearance="outline">{t('attendance.rejoined')}</Badge>}
           {notInDirectory && <Badge appearance="outline" color="warning">{t('attendance.notInDirectory')}</Badge>}
-          <Caption1>{entry.basis === 'rsvp' && entry.rsvp === 'none' ? t('attendance.basis.noReply') : t(`attendance.basis.${entry.basis}`)}</Caption1>
+          <Caption1>{t(`attendance.reason.${statusReason(entry)}`)}</Caption1>
         </span>
       </span>
       <Select
@@ -92,7 +102,9 @@ export function AttendanceList({ attendance, notInDirectory, onMark }: Attendanc
           ) : (
             <ul className={styles.list} aria-label={s.title}>
               {s.entries.map((e) => (
-                <PersonRow key={e.key} entry={e} notInDirectory={missing.has((e.person.email ?? e.person.displayName).toLowerCase())} onMark={onMark} />
+                <ItemBoundary key={e.key}>
+                  <PersonRow entry={e} notInDirectory={missing.has((e.person.email ?? e.person.displayName).toLowerCase())} onMark={onMark} />
+                </ItemBoundary>
               ))}
             </ul>
           )}

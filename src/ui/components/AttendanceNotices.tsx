@@ -1,14 +1,17 @@
-// Why the list looks the way it does: where it comes from and the report's known limits.
+// Why the list looks the way it does: where it comes from and the report's known limits. Names in
+// these sentences come from outside and sit in their own <bdi> (tx), so a right-to-left override in
+// a name cannot turn our words around it.
 
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { Attendance, AttendanceChange } from '../../domain/attendance';
 import { useI18n } from '../i18n';
+import { OutsideList, OutsideText } from './OutsideText';
 
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
 export function AttendanceNotices({ attendance, timeZone }: { attendance: Attendance; timeZone: string }) {
   const styles = useStyles();
-  const { t, time } = useI18n();
+  const { t, tx, time } = useI18n();
   const source = attendance.source;
   const sourceText =
     source.kind === 'report'
@@ -23,12 +26,14 @@ export function AttendanceNotices({ attendance, timeZone }: { attendance: Attend
         if (n.kind === 'not-in-report-means-absent') return null;
         const text =
           n.kind === 'room-device'
-            ? t('attendance.notice.room-device', { room: n.room })
+            ? tx('attendance.notice.room-device', { room: <OutsideText text={n.room} /> })
             : n.kind === 'anonymous-or-phone'
               ? t('attendance.notice.anonymous-or-phone', { count: n.count })
               : n.kind === 'several-reports'
                 ? t('attendance.notice.several-reports', { count: n.count })
-                : t('attendance.notice.replies-hidden');
+                : n.kind === 'no-time-in-report'
+                  ? tx('attendance.notice.no-time-in-report', { names: <OutsideList items={n.names} /> })
+                  : t('attendance.notice.replies-hidden');
         return (
           <MessageBar key={i} intent="warning" layout="multiline">
             <MessageBarBody>{text}</MessageBarBody>
@@ -45,8 +50,8 @@ export function AttendanceNotices({ attendance, timeZone }: { attendance: Attend
 }
 
 export function AttendanceChanges({ changes, source }: { changes: AttendanceChange[]; source: Attendance['source'] }) {
-  const { t } = useI18n();
-  const status = (s: string) => t(`attendance.status.${s as 'present'}`);
+  const { t, tx } = useI18n();
+  const status = (s: 'present' | 'absent' | 'excused') => t(`attendance.status.${s}`);
   if (source.kind === 'rsvp') {
     return (
       <MessageBar intent="info" layout="multiline" role="status">
@@ -68,10 +73,10 @@ export function AttendanceChanges({ changes, source }: { changes: AttendanceChan
             {changes.map((c) => (
               <li key={`${c.kind}:${c.key}`}>
                 {c.kind === 'status'
-                  ? t('attendance.change.status', { name: c.name, from: status(c.from), to: status(c.to) })
+                  ? tx('attendance.change.status', { name: <OutsideText text={c.name} />, from: status(c.from), to: status(c.to) })
                   : c.kind === 'added'
-                    ? t('attendance.change.added', { name: c.name, status: status(c.status) })
-                    : t('attendance.change.kept', { name: c.name, kept: status(c.kept), report: status(c.report) })}
+                    ? tx('attendance.change.added', { name: <OutsideText text={c.name} />, status: status(c.status) })
+                    : tx('attendance.change.kept', { name: <OutsideText text={c.name} />, kept: status(c.kept), report: status(c.report) })}
               </li>
             ))}
           </ul>

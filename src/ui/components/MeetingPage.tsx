@@ -1,16 +1,29 @@
-// One meeting: prefill from Graph, merge with what the secretary already marked on this device,
-// and let them mark attendance, pick the chair and update from the attendance report.
+// One meeting: prefill from Graph, lay over it the marks the secretary made on this device (the
+// device keeps only those), and let them mark attendance, pick the chair and update from the
+// attendance report. Each section has its own error boundary: one odd value costs one section.
 
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, Subtitle1, tokens, Caption1 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingRef, Prefill, PrefillStep } from '../../app/prefill';
 import type { Services } from '../../app/services';
-import { markAllInvitedPresent, markByHand, reconcile, withChair, type Attendance, type AttendanceChange, type AttendanceStatus } from '../../domain/attendance';
+import {
+  applyHandMarks,
+  handMarks,
+  markAllInvitedPresent,
+  markByHand,
+  reconcile,
+  withChair,
+  type Attendance,
+  type AttendanceChange,
+  type AttendanceStatus,
+} from '../../domain/attendance';
 import { toProblem, type Problem } from '../../domain/problems';
 import { useI18n } from '../i18n';
 import { AttendanceList } from './AttendanceList';
 import { AttendanceChanges, AttendanceNotices } from './AttendanceNotices';
+import { SectionBoundary } from './Boundaries';
 import { MinutesHeader } from './MinutesHeader';
+import { OutsideList, OutsideText } from './OutsideText';
 import { ProblemMessage } from './ProblemMessage';
 
 const useStyles = makeStyles({
@@ -33,7 +46,7 @@ type State =
 
 export function MeetingPage({ services, meetingRef }: { services: Services; meetingRef: MeetingRef }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const [state, setState] = useState<State>({ phase: 'loading', step: 'meeting' });
   /** What the last "update from the attendance report" did: the changes, or why there was no report. */
   const [update, setUpdate] = useState<{ changes: AttendanceChange[]; source: Attendance['source'] } | undefined>();
@@ -49,13 +62,13 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
     try {
       const data = await services.prefill(meetingRef, (step) => setState({ phase: 'loading', step }));
       // What the secretary marked before (on this device) wins over the fresh prefill.
-      const saved = await services.store.getAttendance(data.meeting.eventId).catch((e: unknown) => {
+      const saved = await services.store.getMarks(data.meeting.eventId).catch((e: unknown) => {
         console.warn('Justera: could not read the marks kept on this device', e);
         setNotKeptLocally(true);
         return undefined;
       });
-      const attendance = saved ? reconcile(saved.attendance, data.attendance).attendance : data.attendance;
       const chairKey = saved?.chairKey ?? data.chairKey;
+      const attendance = saved ? applyHandMarks(data.attendance, saved.marks, { secretary: data.secretary, chairKey }) : data.attendance;
       setState({ phase: 'ready', data, attendance: withChair(attendance, chairKey, data.secretary), chairKey });
     } catch (e) {
       setState({ phase: 'failed', problem: toProblem(e) });
@@ -68,7 +81,7 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
 
   const save = (data: Prefill, attendance: Attendance, chairKey: string | undefined) => {
     setState({ phase: 'ready', data, attendance, chairKey });
-    services.store.setAttendance(data.meeting.eventId, { attendance, chairKey, savedAt: new Date().toISOString() }).then(
+    services.store.setMarks(data.meeting.eventId, { marks: handMarks(attendance), chairKey, savedAt: services.now().toISOString() }).then(
       () => setNotKeptLocally(false),
       (e: unknown) => {
         console.warn('Justera: could not keep the marks on this device', e);
@@ -100,6 +113,15 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
       const fresh = await services.prefill(meetingRef);
       const current = latest.current;
       if (current.phase !== 'ready') return;
+      if (fresh.attendance.source.kind !== 'report') {
+        // No report this time: the list stays as it is. When reading it failed (throttled, dropped),
+        // that is a problem to show (with the wait, if Microsoft 365 asked for one), not a reason
+        // to replace the report's list with the replies.
+        const failure = fresh.attendance.source.reason === 'report-unavailable' ? fresh.warnings.at(-1) : undefined;
+        if (failure) setUpdateProblem(failure);
+        else setUpdate({ changes: [], source: fresh.attendance.source });
+        return;
+      }
       const result = reconcile(current.attendance, fresh.attendance);
       save(fresh, withChair(result.attendance, current.chairKey, fresh.secretary), current.chairKey);
       setUpdate({ changes: result.changes, source: fresh.attendance.source });
@@ -114,7 +136,7 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
   return (
     <div className={styles.page}>
       <Title2 as="h1" className={styles.title}>
-        {data.meeting.subject || t('meeting.noSubject')}
+        {data.meeting.subject ? <OutsideText text={data.meeting.subject} lines={3} /> : t('meeting.noSubject')}
       </Title2>
       {data.meeting.isCancelled && (
         <MessageBar intent="warning">
@@ -125,16 +147,25 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
         <Subtitle1 as="h2" id="minutes-header">
           {t('meeting.header')}
         </Subtitle1>
-        <MinutesHeader meeting={data.meeting} secretary={data.secretary} chairKey={chairKey} onChairChange={onChairChange} />
+        <SectionBoundary>
+          <MinutesHeader meeting={data.meeting} secretary={data.secretary} chairKey={chairKey} onChairChange={onChairChange} />
+        </SectionBoundary>
       </section>
       <section className={styles.section} aria-labelledby="attendance">
         <Subtitle1 as="h2" id="attendance">
           {t('attendance.title')}
         </Subtitle1>
-        <AttendanceNotices attendance={attendance} timeZone={data.meeting.timeZone} />
+        <SectionBoundary>
+          <AttendanceNotices attendance={attendance} timeZone={data.meeting.timeZone} />
+        </SectionBoundary>
         {data.notInDirectory.length > 0 && (
           <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{t('meeting.notInDirectory', { count: data.notInDirectory.length, names: data.notInDirectory.join(', ') })}</MessageBarBody>
+            <MessageBarBody>
+              {tx('meeting.notInDirectory', {
+                count: data.notInDirectory.length,
+                names: <OutsideList items={data.notInDirectory} />,
+              })}
+            </MessageBarBody>
           </MessageBar>
         )}
         {data.warnings.length > 0 && (
@@ -167,7 +198,9 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
         )}
         {updateProblem && <ProblemMessage problem={updateProblem} onRetry={() => void onUpdate()} />}
         {update && <AttendanceChanges changes={update.changes} source={update.source} />}
-        <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} />
+        <SectionBoundary>
+          <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} />
+        </SectionBoundary>
       </section>
     </div>
   );

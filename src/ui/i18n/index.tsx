@@ -1,7 +1,13 @@
 // Translation: the host's locale picks Swedish or English (Swedish unless the host says English),
 // and dates and times go through Intl in the meeting's own time zone.
+//
+// Text from outside (names, subjects, places, organisations) is data, not markup and not direction:
+// `tx` puts each value into the sentence inside its own <bdi>, so a right-to-left override in a name
+// cannot reverse our words around it; `isolate` does the same with Unicode isolates where only a
+// string can go (an <option>, a title). Formatting never throws: a zone or date Intl rejects
+// degrades that one value, never the page.
 
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, Fragment, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { en } from './en';
 import { sv, type MessageKey, type Messages } from './sv';
@@ -12,11 +18,27 @@ export function languageFor(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'sv';
 }
 
-const catalogues: Record<Language, Messages> = { sv, en };
+const catalogues = new Map<Language, Messages>([
+  ['sv', sv],
+  ['en', en],
+]);
+
+/** First strong isolate ... pop directional isolate: a value's direction stays inside it. */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+type Params = Record<string, string | number>;
+type RichParams = Record<string, ReactNode>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
 
 export interface Translator {
   language: Language;
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** A plain string (for attributes such as aria-label): values are inserted as they are. */
+  t(key: MessageKey, params?: Params): string;
+  /** A sentence for the page: each value sits in its own <bdi>, isolated from our words. */
+  tx(key: MessageKey, params: RichParams): ReactNode;
   /** "fredag 20 november 2026" */
   date(iso: string, timeZone: string): string;
   /** "08:00–09:00 CET" */
@@ -27,24 +49,45 @@ export interface Translator {
   day(iso: string, timeZone: string): string;
 }
 
+/**
+ * Formats with Intl, and never throws: a zone Intl rejects falls back to UTC (the page notes an
+ * unknown zone where it shows one), an unreadable date shows as "?".
+ */
+function safeFormat(locale: string, options: Intl.DateTimeFormatOptions, iso: string, format: (f: Intl.DateTimeFormat, d: Date) => string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '?';
+  try {
+    return format(new Intl.DateTimeFormat(locale, options), date);
+  } catch {
+    return format(new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }), date);
+  }
+}
+
 export function translator(language: Language): Translator {
-  const messages = catalogues[language];
+  const messages = catalogues.get(language) ?? sv;
   const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
+  const text = (key: MessageKey) => (Object.hasOwn(messages, key) ? messages[key] : key);
   return {
     language,
     t(key, params) {
-      const text = messages[key];
-      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+      const message = text(key);
+      return params ? message.replace(PLACEHOLDER, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m)) : message;
     },
-    date: (iso, timeZone) =>
-      new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso)),
+    tx(key, params) {
+      const parts = text(key).split(PLACEHOLDER);
+      // split() with a capture group alternates text and placeholder names.
+      return parts.map((part, i) =>
+        i % 2 === 0 ? part : Object.hasOwn(params, part) ? <bdi key={i}>{params[part]}</bdi> : <Fragment key={i}>{`{${part}}`}</Fragment>,
+      );
+    },
+    date: (iso, timeZone) => safeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }, iso, (f, d) => f.format(d)),
     timeRange(startIso, endIso, timeZone) {
-      const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
-      const zone = new Intl.DateTimeFormat(locale, { timeZoneName: 'short', timeZone }).formatToParts(new Date(startIso)).find((p) => p.type === 'timeZoneName')?.value;
-      return `${time.format(new Date(startIso))}–${time.format(new Date(endIso))}${zone ? ` ${zone}` : ''}`;
+      const time = (iso: string) => safeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }, iso, (f, d) => f.format(d));
+      const zone = safeFormat(locale, { timeZoneName: 'short', timeZone }, startIso, (f, d) => f.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '');
+      return `${time(startIso)}–${time(endIso)}${zone && zone !== '?' ? ` ${zone}` : ''}`;
     },
-    time: (iso, timeZone) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso)),
-    day: (iso, timeZone) => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(iso)),
+    time: (iso, timeZone) => safeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }, iso, (f, d) => f.format(d)),
+    day: (iso, timeZone) => safeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }, iso, (f, d) => f.format(d)),
   };
 }
 

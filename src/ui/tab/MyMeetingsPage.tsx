@@ -1,7 +1,10 @@
-// The personal tab's start: the secretary's meetings from the calendar.
+// The personal tab's start: the secretary's meetings from the calendar, 30 days back and 60 ahead,
+// widened either way on request without leaving the page (minutes are sometimes written months
+// later). Widening fetches only the added days; what is listed stays while it loads or fails.
 
-import { Spinner, Text, Title2 } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
+import { initialWindow, mergeMeetings, widen, type DateWindow } from '../../domain/dateWindow';
 import type { Services } from '../../app/services';
 import type { MeetingListItem } from '../../domain/meeting';
 import { toProblem, type Problem } from '../../domain/problems';
@@ -9,26 +12,84 @@ import { MeetingList } from '../components/MeetingList';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useI18n } from '../i18n';
 
-type State = { phase: 'loading' } | { phase: 'failed'; problem: Problem } | { phase: 'ready'; meetings: MeetingListItem[] };
+const useStyles = makeStyles({
+  more: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap', marginTop: tokens.spacingVerticalM },
+});
+
+type State = { phase: 'loading' } | { phase: 'failed'; problem: Problem } | { phase: 'ready'; meetings: MeetingListItem[]; window: DateWindow };
+type Direction = 'earlier' | 'later';
 
 export function MyMeetingsPage({ services, onOpen }: { services: Services; onOpen: (m: MeetingListItem) => void }) {
-  const { t } = useI18n();
+  const styles = useStyles();
+  const { t, tx, date } = useI18n();
   const [state, setState] = useState<State>({ phase: 'loading' });
+  const [more, setMore] = useState<{ direction: Direction; problem?: Problem } | undefined>();
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
   const load = useCallback(() => {
     setState({ phase: 'loading' });
-    services.listMeetings().then(
-      (meetings) => setState({ phase: 'ready', meetings }),
+    const window = initialWindow(services.now());
+    services.listMeetings(window).then(
+      (meetings) => setState({ phase: 'ready', meetings, window }),
       (e: unknown) => setState({ phase: 'failed', problem: toProblem(e) }),
     );
   }, [services]);
   useEffect(load, [load]);
+
+  const showMore = useCallback(
+    (direction: Direction) => {
+      if (state.phase !== 'ready') return;
+      const added = widen(state.window, direction);
+      setMore({ direction });
+      services.listMeetings(added).then(
+        (meetings) => {
+          setState((s) =>
+            s.phase === 'ready'
+              ? {
+                  phase: 'ready',
+                  meetings: mergeMeetings(s.meetings, meetings),
+                  window: { from: direction === 'earlier' ? added.from : s.window.from, to: direction === 'later' ? added.to : s.window.to },
+                }
+              : s,
+          );
+          setMore(undefined);
+        },
+        (e: unknown) => setMore({ direction, problem: toProblem(e) }),
+      );
+    },
+    [services, state],
+  );
+
+  const busy = more !== undefined && !more.problem;
   return (
     <>
       <Title2 as="h1">{t('myMeetings.title')}</Title2>
-      <Text block>{t('myMeetings.intro')}</Text>
+      {state.phase === 'ready' && (
+        <Text block>
+          {tx('myMeetings.intro', { from: date(state.window.from.toISOString(), zone), to: date(state.window.to.toISOString(), zone) })}
+        </Text>
+      )}
       {state.phase === 'loading' && <Spinner label={t('myMeetings.loading')} labelPosition="below" />}
       {state.phase === 'failed' && <ProblemMessage problem={state.problem} onRetry={load} />}
-      {state.phase === 'ready' && <MeetingList meetings={state.meetings} now={new Date()} onOpen={onOpen} />}
+      {state.phase === 'ready' && (
+        <>
+          <div className={styles.more}>
+            <Button onClick={() => showMore('later')} disabled={busy}>
+              {t('myMeetings.later')}
+            </Button>
+            {busy && more.direction === 'later' && <Spinner size="tiny" label={t('myMeetings.loadingMore')} />}
+          </div>
+          {more?.problem && more.direction === 'later' && <ProblemMessage problem={more.problem} onRetry={() => showMore('later')} />}
+          <MeetingList meetings={state.meetings} now={services.now()} onOpen={onOpen} />
+          <div className={styles.more}>
+            <Button onClick={() => showMore('earlier')} disabled={busy}>
+              {t('myMeetings.earlier')}
+            </Button>
+            {busy && more.direction === 'earlier' && <Spinner size="tiny" label={t('myMeetings.loadingMore')} />}
+          </div>
+          {more?.problem && more.direction === 'earlier' && <ProblemMessage problem={more.problem} onRetry={() => showMore('earlier')} />}
+        </>
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@
 import { FluentProvider, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Theme } from '../../host/host';
+import { SurfaceBoundary } from '../components/Boundaries';
 import { I18nProvider, type Language } from '../i18n';
 
 const themes = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -15,7 +16,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  main: { maxWidth: '60rem', marginLeft: 'auto', marginRight: 'auto' },
+  // min-width 0 and wrapping: nothing from outside may widen a 320 px side panel.
+  main: { maxWidth: '60rem', minWidth: 0, marginLeft: 'auto', marginRight: 'auto', overflowWrap: 'anywhere' },
 });
 
 export function Shell({ theme, language, children }: { theme: Theme; language: Language; children: ReactNode }) {
@@ -23,7 +25,10 @@ export function Shell({ theme, language, children }: { theme: Theme; language: L
   return (
     <FluentProvider theme={themes[theme]} className={styles.root} lang={language === 'sv' ? 'sv-SE' : 'en'} data-theme={theme}>
       <I18nProvider language={language}>
-        <main className={styles.main}>{children}</main>
+        <main className={styles.main}>
+          {/* The last line of defence: a render error anywhere shows a message, never a blank tab. */}
+          <SurfaceBoundary>{children}</SurfaceBoundary>
+        </main>
       </I18nProvider>
     </FluentProvider>
   );

@@ -9,6 +9,7 @@ import type { Services } from '../../app/services';
 import type { AppConfig } from '../../config/config';
 import { toProblem, type Problem } from '../../domain/problems';
 import type { Host } from '../../host/host';
+import { SurfaceBoundary } from '../components/Boundaries';
 import { MeetingPage } from '../components/MeetingPage';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useI18n } from '../i18n';
@@ -68,9 +69,15 @@ function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
             {t('back')}
           </Button>
         )}
-        <MeetingPage key={ref.kind === 'event' ? ref.eventId : ref.joinUrl} services={services} meetingRef={ref} />
+        <SurfaceBoundary resetKeys={[ref]}>
+          <MeetingPage key={ref.kind === 'event' ? ref.eventId : ref.joinUrl} services={services} meetingRef={ref} />
+        </SurfaceBoundary>
       </>
     );
   }
-  return <MyMeetingsPage services={services} onOpen={(m) => (location.hash = `meeting=${encodeURIComponent(m.eventId)}`)} />;
+  return (
+    <SurfaceBoundary>
+      <MyMeetingsPage services={services} onOpen={(m) => (location.hash = `meeting=${encodeURIComponent(m.eventId)}`)} />
+    </SurfaceBoundary>
+  );
 }

@@ -28,6 +28,20 @@ export class MeetingMinutes {
   chair(label: string | RegExp): Locator {
     return this.tab.getByRole('combobox', { name: label });
   }
+  /**
+   * Picks a chair by what the option shows. Options wrap each name in Unicode isolates (U+2068 ...
+   * U+2069), which a person does not see; they are left out when comparing.
+   */
+  async chooseChair(label: string | RegExp, shown: string) {
+    const options = await this.chair(label).locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const option = options.find((o) => o.text.replace(/[\u2066-\u2069]/g, '') === shown);
+    if (!option) throw new Error(`no chair option "${shown}" among ${options.map((o) => o.text).join(' | ')}`);
+    await this.chair(label).selectOption(option.value);
+  }
+  /** The chosen chair as a person reads it. */
+  async chosenChair(label: string | RegExp): Promise<string> {
+    return ((await this.chair(label).locator('option:checked').textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
+  }
   /** The names listed under an attendance heading ("Närvarande", "Ej närvarande", ...). */
   people(group: string | RegExp): Locator {
     return this.tab.getByRole('list', { name: group, exact: true }).getByRole('listitem');
