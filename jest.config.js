@@ -1,4 +1,4 @@
-// Unit tests run beside the code they test (src/**, emulator/test); integration tests drive the
+// Unit tests run beside the code they test (src/**, emulator/test, scripts); integration tests drive the
 // graph port and use cases against the Graph emulator over HTTP (test/integration).
 
 const tsJest = ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true, allowJs: true }, diagnostics: false }];
@@ -10,7 +10,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src', '<rootDir>/emulator', '<rootDir>/manifest'],
+      roots: ['<rootDir>/src', '<rootDir>/emulator', '<rootDir>/manifest', '<rootDir>/scripts'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.[tj]sx?$': tsJest },
       transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],

@@ -1,5 +1,11 @@
 // Two builds: the app (one entry per surface, with a gzip budget) and the host simulators used by the
 // demo and the end-to-end tests (no budget; never shipped).
+//
+// Source maps of the app are not served to users: a production build writes them "hidden" (no
+// sourceMappingURL comment in the scripts) to dist/sourcemaps/app/, outside dist/app/, the folder that
+// is served; they stay with the developer (load them in the browser's devtools by hand, or give them
+// to an error reporter). No devtool may use eval: the pages' CSP has no 'unsafe-eval'
+// (scripts/hosting.ts), and the demo serves a development build under the same CSP.
 
 const path = require('node:path');
 const fs = require('node:fs');
@@ -16,9 +22,21 @@ const tsRule = (griffel) => ({
   ],
 });
 
+const SOURCEMAPS = path.resolve(__dirname, 'dist/sourcemaps');
+
+/** Empties a folder before each build (output.clean cleans only output.path). */
+class CleanFolderPlugin {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  apply(compiler) {
+    compiler.hooks.emit.tap('CleanFolderPlugin', () => fs.rmSync(this.dir, { recursive: true, force: true }));
+  }
+}
+
 const common = (mode) => ({
   mode,
-  devtool: mode === 'production' ? 'source-map' : 'eval-cheap-module-source-map',
+  devtool: mode === 'production' ? 'source-map' : 'cheap-module-source-map',
   resolve: { extensions: ['.tsx', '.ts', '.js'] },
   stats: 'errors-warnings',
   performance: { hints: false },
@@ -30,11 +48,20 @@ module.exports = (_env, argv) => {
     ...common(mode),
     name: 'app',
     entry: { tab: './src/ui/tab/index.tsx' },
-    output: { path: path.resolve(__dirname, 'dist/app'), filename: '[name].[contenthash:8].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    ...(mode === 'production' && { devtool: 'hidden-source-map' }),
+    output: {
+      path: path.resolve(__dirname, 'dist/app'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      // Relative to output.path: beside dist/app/, never in it (see the top of this file).
+      ...(mode === 'production' && { sourceMapFilename: path.relative(path.resolve(__dirname, 'dist/app'), path.join(SOURCEMAPS, 'app', '[file].map')) }),
+      clean: true,
+    },
     module: { rules: [tsRule(true)] },
     plugins: [
       new HtmlWebpackPlugin({ template: './src/ui/tab/tab.html', filename: 'tab.html', chunks: ['tab'] }),
       new BundleBudgetPlugin({ tab: 250 }),
+      ...(mode === 'production' ? [new CleanFolderPlugin(path.join(SOURCEMAPS, 'app'))] : []),
     ],
   };
   const simulatorEntries = {};

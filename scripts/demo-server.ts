@@ -2,7 +2,8 @@
 // simulator with a start page, each on its own 127.0.0.1 port. Also used by end-to-end tests
 // through startDemo().
 //
-//   app    (APP_PORT, 4000):            dist/app/ + /config.json + /office/ (office.js, if installed)
+//   app    (APP_PORT, 4000):            dist/app/ + /config.json + /office/ (office.js, if installed),
+//                                       every answer with the app's security headers (scripts/hosting.ts)
 //   host   (HOST_PORT, 4002):           start page at /, /sim-config.json, dist/simulators/ (teams.html)
 //   Graph  (GRAPH_EMULATOR_PORT, 4001): the emulator, in this process
 
@@ -13,6 +14,7 @@ import path from 'node:path';
 
 import sirv from 'sirv';
 import { startEmulator, type RunningEmulator } from '../emulator/src/server';
+import { securityHeaders } from './hosting';
 import { normalizeScenario, type SimScenario } from '../simulators/teams-host/scenario';
 
 export interface DemoOptions {
@@ -104,8 +106,10 @@ function staticFiles(root: string): (req: http.IncomingMessage, res: http.Server
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, head: boolean) => Promise<void>;
 
-function createServer(handler: Handler): http.Server {
+/** `headers()` are set on every answer, errors and 404s included (send() and sirv add to them). */
+function createServer(handler: Handler, headers: () => Record<string, string> = () => ({})): http.Server {
   return http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers())) res.setHeader(name, value);
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
@@ -222,25 +226,25 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
 
   const emulator = await startEmulator({ port: emulatorPort, host: LOOPBACK, scenario });
   const servers: http.Server[] = [];
-  // Known once both servers listen (ports may be 0 = any).
+  // Known once both servers listen (ports may be 0 = any). The host simulator listens first, so the
+  // app's headers (whose frame-ancestors name it) are complete before the app port takes a request.
   let appOrigin = '';
   let hostOrigin = '';
+  let appHeaders: Record<string, string> = {};
+  // config.json, and the headers derived from it (below).
+  const appConfig = () => ({
+    graphBaseUrl: emulator.graphBaseUrl,
+    tokenProvider: 'host' as const,
+    hostOrigins: [hostOrigin],
+    clientId: 'justera-demo',
+    officeJsUrl: '/office/office.js',
+  });
   const [appFiles, officeFiles, simulatorFiles] = [appDir, OFFICE_DIST, simDir].map(staticFiles);
 
   const appServer = createServer(async (req, res, url, head) => {
     const p = url.pathname;
     if (p === '/config.json') {
-      sendJson(
-        res,
-        {
-          graphBaseUrl: emulator.graphBaseUrl,
-          tokenProvider: 'host',
-          hostOrigins: [hostOrigin],
-          clientId: 'justera-demo',
-          officeJsUrl: '/office/office.js',
-        },
-        head,
-      );
+      sendJson(res, appConfig(), head);
       return;
     }
     if (p === '/office' || p.startsWith('/office/')) {
@@ -251,7 +255,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     if (await appFiles!(req, res, p)) return;
     if (p === '/favicon.ico') return noContent(res);
     notFound(res, fs.existsSync(appDir) ? '' : `${appDir} does not exist: run the build (npm run build).`);
-  });
+  }, () => appHeaders);
 
   const hostServer = createServer(async (req, res, url, head) => {
     const p = url.pathname;
@@ -278,12 +282,16 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   });
 
   try {
-    servers.push(appServer);
-    const appPort = await listen(appServer, wantedAppPort, 'app');
     servers.push(hostServer);
     const hostPort = await listen(hostServer, wantedHostPort, 'Teams host simulator');
-    appOrigin = `http://${LOOPBACK}:${appPort}`;
     hostOrigin = `http://${LOOPBACK}:${hostPort}`;
+    // The same function as production (README, "Hosting headers") on the demo's config.json: the
+    // emulator's Graph, the host's own token, and no Microsoft host: only the simulator may frame the tab.
+    const config = appConfig();
+    appHeaders = securityHeaders({ graphBaseUrl: config.graphBaseUrl, signIn: config.tokenProvider, hostOrigins: config.hostOrigins, frameAncestors: [] });
+    servers.push(appServer);
+    const appPort = await listen(appServer, wantedAppPort, 'app');
+    appOrigin = `http://${LOOPBACK}:${appPort}`;
   } catch (err) {
     await Promise.all(servers.map(closeServer));
     await emulator.close();

@@ -37,14 +37,31 @@ function toContext(c: app.Context): HostContext {
   };
 }
 
-export async function connectTeams(validMessageOrigins: readonly string[]): Promise<Host> {
+/** When a silent host is said to be silent: well past a normal start, far short of teams-js's own 60 s. */
+export const HOST_SLOW_AFTER_MS = 5_000;
+
+export interface ConnectOptions {
+  /**
+   * Called once when the host has not answered app.initialize after `slowAfterMs`: framed by a page
+   * that is not Teams (or not one teams-js accepts), nothing answers, and teams-js itself gives up
+   * only after 60 seconds. The connection keeps waiting, so a host that answers late still works.
+   */
+  onSlow?: () => void;
+  slowAfterMs?: number;
+}
+
+export async function connectTeams(validMessageOrigins: readonly string[], options: ConnectOptions = {}): Promise<Host> {
   // A tab runs in Teams' iframe (or a window Teams opened). Opened on its own, nothing would ever
   // answer app.initialize, which gives up only after 60 seconds: say so at once.
   if (window.parent === window && !window.opener) throw new Problem('no-host', 'The tab was opened outside Teams');
+  const { onSlow } = options;
+  const slowTimer = onSlow ? setTimeout(onSlow, options.slowAfterMs ?? HOST_SLOW_AFTER_MS) : undefined;
   try {
     await app.initialize(validMessageOrigins.length ? [...validMessageOrigins] : undefined);
   } catch (e) {
     throw new Problem('host', 'Teams did not answer app.initialize', { cause: e });
+  } finally {
+    clearTimeout(slowTimer);
   }
   const context = toContext(await app.getContext());
   return {

@@ -61,7 +61,7 @@ test('the organiser opens the meeting in English: the attendance report decides'
   await expect(minutes.row('Maja Holm')).toContainText('declined the invitation');
   await expect(minutes.row('Maja Holm')).not.toContainText('attendance report');
   await expect(minutes.row('Lars Öberg')).toContainText('not in the attendance report');
-  await expect(minutes.text(/in the report with no time in the meeting \(only in the lobby, say\), counts as absent/)).toBeVisible();
+  await expect(minutes.text(/or in it with no time in the meeting \(only in the lobby, say\), counts as absent/)).toBeVisible();
 });
 
 test('"Mina möten" reaches further back and forward without leaving the page', async ({ page }) => {
