@@ -11,7 +11,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       roots: ['<rootDir>/src', '<rootDir>/emulator', '<rootDir>/manifest', '<rootDir>/scripts'],
-      testMatch: ['**/*.test.ts'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       transform: { '^.+\\.[tj]sx?$': tsJest },
       transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
     },

@@ -102,6 +102,30 @@ test('a hand mark survives a reload and an update from the report, which says wh
   expect(await minutes.names('Present')).toContain('Lars Öberg');
 });
 
+test('the device keeps only the hand marks, never the prefilled names and addresses', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'secretary', frame: 'sidePanel' });
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  await minutes.statusOf('Närvaro för Olof Bergström').selectOption('present');
+  const frame = page.frames().find((f) => f.url().includes('/tab.html'))!;
+  const kept = async () =>
+    frame.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('justera');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('local').objectStore('local').getAll();
+            all.onsuccess = () => resolve(JSON.stringify(all.result));
+          };
+        }),
+    );
+  await expect.poll(kept).toContain('present');
+  const stored = await kept();
+  // The mark and the chair, by person key; no one else's name or address.
+  for (const other of ['Hanna Virtanen', 'Lina Karlsson', 'Maja Holm', 'Region Östmark', 'hanna.virtanen@']) expect(stored).not.toContain(other);
+});
+
 test('inside the meeting, the side panel opens that meeting directly and says the report comes afterwards', async ({ page }) => {
   const host = await new TeamsHost(page).open({ persona: 'secretary', frame: 'sidePanel' });
   const minutes = new MeetingMinutes(host.tab);

@@ -95,6 +95,27 @@ test.describe('bad or missing data', () => {
     await expect(minutes.text(/Microsoft 365 nekade Justera att läsa närvarorapporten/)).toBeVisible();
   });
 
+  test('a meeting whose calendar names an unknown time zone ("constructor") opens, in the user\'s zone, saying so', async ({ page }) => {
+    const host = await new TeamsHost(page).open({ persona: 'secretary' });
+    const item = new MyMeetings(host.tab).meetings('Tidigare', 'Möte med konstig tidszon');
+    await expect(item).toContainText('okänd tidszon i kalendern, visas i din');
+    await item.click();
+    const minutes = new MeetingMinutes(host.tab);
+    await expect(minutes.heading('Möte med konstig tidszon')).toBeVisible();
+    await expect(minutes.headerValue('Tid')).toContainText(/Kalendern anger tidszonen constructor, som Justera inte känner igen\. Tiderna visas i din egen tidszon/);
+  });
+
+  test('a directory user without mail is found by their UPN, and a record of 0 seconds is not presence', async ({ page }) => {
+    const minutes = await open(page, 'Dialogmöte med anhörigföreningar');
+    expect(await minutes.names('Närvarande')).toContain('Elin Sjöberg');
+    await expect(minutes.row('Elin Sjöberg')).toContainText('Anhörigcentrum Östmark');
+    await expect(minutes.row('Elin Sjöberg')).not.toContainText('ej i katalogen');
+    expect(await minutes.names('Ej närvarande')).toContain('Lisa Holmberg');
+    await expect(minutes.row('Lisa Holmberg')).toContainText('i närvarorapporten men utan tid i mötet');
+    await expect(minutes.text(/I rapporten utan tid i mötet, och därför inte räknade som närvarande: .*Maria Lund/)).toBeVisible();
+    expect(await minutes.names('Övriga närvarande (ej inbjudna)')).not.toContain('Maria Lund');
+  });
+
   test('a report not there (404) is explained', async ({ page, request }) => {
     await emulatorAdmin.faults(request, { clientError: { count: 50, status: 404 }, paths: 'attendanceReports' });
     const minutes = await open(page, 'Dialogmöte med anhörigföreningar');
