@@ -72,14 +72,6 @@ function SectionFallback({ error }: FallbackProps) {
   );
 }
 
-/** Around a section of a view: the rest of the view stays. */
-export function SectionBoundary({ children }: { children: ReactNode }) {
-  return (
-    <ErrorBoundary FallbackComponent={SectionFallback} onError={log}>
-      {children}
-    </ErrorBoundary>
-  );
-}
 
 function ItemFallback() {
   const { t } = useI18n();
@@ -90,11 +82,18 @@ function ItemFallback() {
   );
 }
 
-/** Around one row (an <li>) of a list: that row says it could not be shown, the others stay. */
-export function ItemBoundary({ children }: { children: ReactNode }) {
-  return (
-    <ErrorBoundary FallbackComponent={ItemFallback} onError={log}>
-      {children}
-    </ErrorBoundary>
-  );
+function boundaryWith(Fallback: (props: FallbackProps) => ReactNode) {
+  return function Boundary({ children }: { children: ReactNode }) {
+    return (
+      <ErrorBoundary FallbackComponent={Fallback} onError={log}>
+        {children}
+      </ErrorBoundary>
+    );
+  };
 }
+
+/** Around a section of a view: the rest of the view stays. */
+export const SectionBoundary = boundaryWith(SectionFallback);
+
+/** Around one row (an <li>) of a list: that row says it could not be shown, the others stay. */
+export const ItemBoundary = boundaryWith(ItemFallback);

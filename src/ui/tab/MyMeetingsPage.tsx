@@ -61,6 +61,18 @@ export function MyMeetingsPage({ services, onOpen }: { services: Services; onOpe
   );
 
   const busy = more !== undefined && !more.problem;
+  /** "Show 30 days earlier/later", its progress, and what went wrong (the list stays). */
+  const widenControl = (direction: Direction) => (
+    <>
+      <div className={styles.more}>
+        <Button onClick={() => showMore(direction)} disabled={busy}>
+          {t(direction === 'earlier' ? 'myMeetings.earlier' : 'myMeetings.later')}
+        </Button>
+        {busy && more.direction === direction && <Spinner size="tiny" label={t('myMeetings.loadingMore')} />}
+      </div>
+      {more?.problem && more.direction === direction && <ProblemMessage problem={more.problem} onRetry={() => showMore(direction)} />}
+    </>
+  );
   return (
     <>
       <Title2 as="h1">{t('myMeetings.title')}</Title2>
@@ -73,21 +85,9 @@ export function MyMeetingsPage({ services, onOpen }: { services: Services; onOpe
       {state.phase === 'failed' && <ProblemMessage problem={state.problem} onRetry={load} />}
       {state.phase === 'ready' && (
         <>
-          <div className={styles.more}>
-            <Button onClick={() => showMore('later')} disabled={busy}>
-              {t('myMeetings.later')}
-            </Button>
-            {busy && more.direction === 'later' && <Spinner size="tiny" label={t('myMeetings.loadingMore')} />}
-          </div>
-          {more?.problem && more.direction === 'later' && <ProblemMessage problem={more.problem} onRetry={() => showMore('later')} />}
+          {widenControl('later')}
           <MeetingList meetings={state.meetings} now={services.now()} onOpen={onOpen} />
-          <div className={styles.more}>
-            <Button onClick={() => showMore('earlier')} disabled={busy}>
-              {t('myMeetings.earlier')}
-            </Button>
-            {busy && more.direction === 'earlier' && <Spinner size="tiny" label={t('myMeetings.loadingMore')} />}
-          </div>
-          {more?.problem && more.direction === 'earlier' && <ProblemMessage problem={more.problem} onRetry={() => showMore('earlier')} />}
+          {widenControl('earlier')}
         </>
       )}
     </>
