@@ -102,6 +102,12 @@ test('the side panel (320 px) shows the meeting with hostile names without overf
   await expectSafe(page, host.tab);
 });
 
+test('the meeting stage shows the same meeting safely', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'secretary', frame: 'meetingStage' });
+  await expect(host.tab.getByRole('heading', { name: 'Närvaro' })).toBeVisible();
+  await expectSafe(page, host.tab);
+});
+
 test('the organiser sees the report with hostile phone and anonymous names, and the change summary stays readable', async ({ page, request }) => {
   // The meeting tab of the series' last ended occurrence (the organiser's copy), which has a report.
   const { resolved } = await (await request.get(`${EMULATOR}/_emulator/scenario`)).json();
