@@ -1,0 +1,223 @@
+// The minutes, the source of truth that lives as one JSON file per meeting in the group's channel
+// folder (DESIGN.md, "Architecture"): the header, the secretary's attendance marks, the agenda with
+// notes, decisions and actions per item, the follow-up of earlier actions, and the next meeting.
+// Plain data with ids, so two copies can be merged section by section (merge.ts) and an old or
+// hand-edited file passes one restore step (restoreMinutes.ts).
+
+import type { HandMark } from './attendance';
+import type { AgendaDraftItem } from './agenda';
+import type { Language } from './templates';
+
+/** Bumped when the file's shape changes; restoreMinutes migrates older versions. */
+export const MINUTES_SCHEMA_VERSION = 1;
+
+/** A person as the minutes name them: the identity key (people.ts personKey) and what to print. */
+export interface PersonRef {
+  key: string;
+  displayName: string;
+  email?: string;
+  organisation?: string;
+}
+
+/** Notes of an agenda item; an item with breakout groups has one block per group, each with its scribe. */
+export interface NoteBlock {
+  id: string;
+  /** The breakout group ("Grupp 1"); absent for the item's own notes. */
+  group?: string;
+  /** "Antecknat av" / "Vid tangenterna". */
+  scribe?: PersonRef;
+  /** Rich text as the editor keeps it: untrusted HTML, sanitized wherever it is shown or exported. */
+  html: string;
+}
+
+export interface Decision {
+  id: string;
+  text: string;
+}
+
+export interface Action {
+  id: string;
+  what: string;
+  owner?: PersonRef;
+  /** A calendar date, YYYY-MM-DD. */
+  due?: string;
+}
+
+export interface AgendaItem {
+  id: string;
+  /** "09:00" in the meeting's zone. */
+  time?: string;
+  endTime?: string;
+  title: string;
+  presenter?: string;
+  subPoints: string[];
+  notes: NoteBlock[];
+  decisions: Decision[];
+  actions: Action[];
+}
+
+export type FollowUpState = 'open' | 'done' | 'carried' | 'dropped';
+
+/** An action of an earlier meeting, brought forward to be marked done, carried on or dropped. */
+export interface FollowUp {
+  id: string;
+  /** The action's id in the earlier minutes, and that meeting's event id: a rerun finds it again. */
+  sourceActionId: string;
+  sourceMeeting: string;
+  what: string;
+  owner?: PersonRef;
+  due?: string;
+  state: FollowUpState;
+  comment?: string;
+}
+
+/**
+ * Where both copies changed the same text differently: both versions are kept, "ours" in place and
+ * both here, until the secretary settles it. Never silently dropped.
+ */
+export interface Conflict {
+  /** The path of the field ("agenda/<item id>/decisions/<id>/text"): one conflict per field. */
+  path: string;
+  base?: string;
+  ours: string;
+  theirs: string;
+}
+
+export interface MinutesMeeting {
+  eventId: string;
+  seriesId?: string;
+  subject: string;
+  /** ISO instants. */
+  start: string;
+  end: string;
+  timeZone: string;
+  place: string;
+}
+
+export interface Minutes {
+  schemaVersion: typeof MINUTES_SCHEMA_VERSION;
+  meeting: MinutesMeeting;
+  templateId: string;
+  language: Language;
+  header: {
+    chairKey?: string;
+    /** Named by the group's settings or the minutes, not whoever is signed in. */
+    secretary?: PersonRef;
+    /** "Justerare" / "Utses att justera". */
+    adjusters: PersonRef[];
+  };
+  attendance: {
+    /** The secretary's own marks (and people added by hand), which win over the report and replies. */
+    marks: HandMark[];
+  };
+  agenda: AgendaItem[];
+  followUp: FollowUp[];
+  nextMeeting: { start?: string; text: string };
+  /** "Protokoll": the first paragraph number of these minutes (§ numbering continues across the year). */
+  firstParagraph?: number;
+  conflicts: Conflict[];
+  /** When a person last changed anything: ISO instant from the caller's clock. */
+  updatedAt: string;
+}
+
+/** A fresh item from the agenda found in the invitation (or an empty one). */
+export function agendaItem(id: string, draft: Partial<AgendaDraftItem> = {}): AgendaItem {
+  return {
+    id,
+    time: draft.time,
+    endTime: draft.endTime,
+    title: draft.title ?? '',
+    presenter: draft.presenter,
+    subPoints: draft.subPoints ?? [],
+    notes: [],
+    decisions: [],
+    actions: [],
+  };
+}
+
+export interface NewMinutes {
+  meeting: MinutesMeeting;
+  templateId: string;
+  language: Language;
+  agenda: AgendaDraftItem[];
+  secretary?: PersonRef;
+  chairKey?: string;
+  adjusters?: PersonRef[];
+  nextMeeting?: { start?: string; text: string };
+  firstParagraph?: number;
+  followUp?: FollowUp[];
+  /** Ids come from the caller (crypto.randomUUID at the edge), so the domain stays pure and testable. */
+  newId: () => string;
+  now: Date;
+}
+
+/** Minutes for a meeting that has none yet, prefilled from what is known. */
+export function newMinutes(input: NewMinutes): Minutes {
+  return {
+    schemaVersion: MINUTES_SCHEMA_VERSION,
+    meeting: input.meeting,
+    templateId: input.templateId,
+    language: input.language,
+    header: { chairKey: input.chairKey, secretary: input.secretary, adjusters: input.adjusters ?? [] },
+    attendance: { marks: [] },
+    agenda: input.agenda.map((draft) => agendaItem(input.newId(), draft)),
+    followUp: input.followUp ?? [],
+    nextMeeting: input.nextMeeting ?? { text: '' },
+    firstParagraph: input.firstParagraph,
+    conflicts: [],
+    updatedAt: input.now.toISOString(),
+  };
+}
+
+/** The § number of each agenda item in formal minutes: consecutive from the first paragraph. */
+export function paragraphNumbers(minutes: Pick<Minutes, 'agenda' | 'firstParagraph'>): Map<string, number> {
+  const first = minutes.firstParagraph ?? 1;
+  return new Map(minutes.agenda.map((item, i) => [item.id, first + i]));
+}
+
+/** What an earlier meeting's minutes contribute to numbering: when it was and which §§ it used. */
+export interface EarlierParagraphs {
+  start: string;
+  firstParagraph?: number;
+  items: number;
+}
+
+/**
+ * The first § of new minutes: numbering continues across the group's year (the calendar year of
+ * the meeting, in its own zone's terms close enough at year's end: the year of the start instant
+ * in UTC is used, so a meeting on 31 December late evening belongs to that year) from the last
+ * minutes before this meeting in the same year, and starts at 1 in a new year.
+ */
+export function firstParagraphFor(meetingStart: string, earlier: readonly EarlierParagraphs[]): number {
+  const year = new Date(meetingStart).getUTCFullYear();
+  const before = earlier
+    .filter((e) => new Date(e.start).getUTCFullYear() === year && Date.parse(e.start) < Date.parse(meetingStart) && e.firstParagraph !== undefined)
+    .sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
+  return before ? before.firstParagraph! + before.items : 1;
+}
+
+/** Open actions of earlier minutes, as the follow-up of the next: each action once, by its source id. */
+export function followUpFrom(previous: Pick<Minutes, 'meeting' | 'agenda' | 'followUp'>, newId: () => string): FollowUp[] {
+  const fromItems: FollowUp[] = previous.agenda.flatMap((item) =>
+    item.actions.map((a) => ({
+      id: newId(),
+      sourceActionId: a.id,
+      sourceMeeting: previous.meeting.eventId,
+      what: a.what,
+      owner: a.owner,
+      due: a.due,
+      state: 'open' as const,
+    })),
+  );
+  // Actions carried on from before stay on the list until done or dropped.
+  const carried: FollowUp[] = previous.followUp
+    .filter((f) => f.state === 'open' || f.state === 'carried')
+    .map((f) => ({ ...f, id: newId(), state: 'open' as const, comment: undefined }));
+  const seen = new Set<string>();
+  return [...carried, ...fromItems].filter((f) => {
+    const key = `${f.sourceMeeting}/${f.sourceActionId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

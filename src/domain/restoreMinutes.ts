@@ -1,0 +1,178 @@
+// Every minutes file read (from the channel folder or the device) passes this one step, as
+// Excalidraw's restore does: what can be read is repaired field by field (a missing list becomes
+// empty, a wrong type is dropped, duplicate ids are kept once), an older schema version is
+// migrated, and what is not minutes at all, or is written by a newer Justera, is refused with a
+// reason the page can say (and the bad file is left as it is).
+
+import type { HandMark } from './attendance';
+import {
+  MINUTES_SCHEMA_VERSION,
+  type Action,
+  type AgendaItem,
+  type Conflict,
+  type Decision,
+  type FollowUp,
+  type FollowUpState,
+  type Minutes,
+  type NoteBlock,
+  type PersonRef,
+} from './minutes';
+
+export type RestoreResult =
+  | { ok: true; minutes: Minutes; /** What had to be repaired, for the log. */ repairs: string[] }
+  | { ok: false; reason: 'not-minutes' | 'newer-version'; version?: number };
+
+type Rec = Record<string, unknown>;
+
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^\d{2}:\d{2}$/;
+const STATUSES = new Set(['present', 'absent', 'excused']);
+const FOLLOW_UP_STATES = new Set<FollowUpState>(['open', 'done', 'carried', 'dropped']);
+
+class Restorer {
+  readonly repairs: string[] = [];
+
+  note(what: string) {
+    if (this.repairs.length < 50) this.repairs.push(what);
+  }
+
+  /** A list of things with ids: non-objects and repeated ids are dropped, each kept once. */
+  list<T>(value: unknown, what: string, item: (r: Rec, path: string) => T | undefined): T[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.note(`${what} is not a list`);
+      return [];
+    }
+    const seen = new Set<string>();
+    const out: T[] = [];
+    value.forEach((v, i) => {
+      if (!isRec(v)) return this.note(`${what}[${i}] is not an object`);
+      const id = str(v.id) ?? str(v.key);
+      if (id !== undefined && seen.has(id)) return this.note(`${what}[${i}] repeats ${id}`);
+      const t = item(v, `${what}[${i}]`);
+      if (t === undefined) return this.note(`${what}[${i}] could not be read`);
+      if (id !== undefined) seen.add(id);
+      out.push(t);
+    });
+    return out;
+  }
+
+  person(v: unknown): PersonRef | undefined {
+    if (!isRec(v) || typeof v.key !== 'string' || typeof v.displayName !== 'string') return undefined;
+    return { key: v.key, displayName: v.displayName, email: str(v.email), organisation: str(v.organisation) };
+  }
+
+  date(v: unknown, what: string): string | undefined {
+    if (v === undefined) return undefined;
+    if (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v))) return v;
+    this.note(`${what} is not a date`);
+    return undefined;
+  }
+
+  time(v: unknown): string | undefined {
+    return typeof v === 'string' && TIME.test(v) ? v : undefined;
+  }
+
+  action = (r: Rec, path: string): Action | undefined => {
+    const id = str(r.id);
+    if (!id) return undefined;
+    return { id, what: str(r.what) ?? '', owner: this.person(r.owner), due: this.date(r.due, `${path}.due`) };
+  };
+
+  decision = (r: Rec): Decision | undefined => {
+    const id = str(r.id);
+    return id ? { id, text: str(r.text) ?? '' } : undefined;
+  };
+
+  noteBlock = (r: Rec): NoteBlock | undefined => {
+    const id = str(r.id);
+    return id ? { id, group: str(r.group), scribe: this.person(r.scribe), html: str(r.html) ?? '' } : undefined;
+  };
+
+  item = (r: Rec, path: string): AgendaItem | undefined => {
+    const id = str(r.id);
+    if (!id) return undefined;
+    return {
+      id,
+      time: this.time(r.time),
+      endTime: this.time(r.endTime),
+      title: str(r.title) ?? '',
+      presenter: str(r.presenter),
+      subPoints: Array.isArray(r.subPoints) ? r.subPoints.filter((s): s is string => typeof s === 'string') : [],
+      notes: this.list(r.notes, `${path}.notes`, this.noteBlock),
+      decisions: this.list(r.decisions, `${path}.decisions`, this.decision),
+      actions: this.list(r.actions, `${path}.actions`, this.action),
+    };
+  };
+
+  followUp = (r: Rec, path: string): FollowUp | undefined => {
+    const id = str(r.id);
+    const sourceActionId = str(r.sourceActionId);
+    const sourceMeeting = str(r.sourceMeeting);
+    if (!id || !sourceActionId || !sourceMeeting) return undefined;
+    const state = FOLLOW_UP_STATES.has(r.state as FollowUpState) ? (r.state as FollowUpState) : 'open';
+    return { id, sourceActionId, sourceMeeting, what: str(r.what) ?? '', owner: this.person(r.owner), due: this.date(r.due, `${path}.due`), state, comment: str(r.comment) };
+  };
+
+  mark = (r: Rec): HandMark | undefined => {
+    const key = str(r.key);
+    const status = str(r.status);
+    if (!key || !status || !STATUSES.has(status)) return undefined;
+    const added = isRec(r.added) && typeof r.added.displayName === 'string' ? { displayName: r.added.displayName, directoryId: str(r.added.directoryId), email: str(r.added.email), organisation: str(r.added.organisation) } : undefined;
+    return { key, status: status as HandMark['status'], ...(added ? { added } : {}) };
+  };
+
+  conflict = (r: Rec): Conflict | undefined => {
+    const path = str(r.path);
+    const ours = str(r.ours);
+    const theirs = str(r.theirs);
+    return path && ours !== undefined && theirs !== undefined ? { path, base: str(r.base), ours, theirs } : undefined;
+  };
+}
+
+/** Strips undefined fields, so a restored file compares equal to what was written. */
+function clean<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Reads minutes from parsed JSON (a file's text goes through JSON.parse at the edge first). */
+export function restoreMinutes(raw: unknown): RestoreResult {
+  if (!isRec(raw) || !isRec(raw.meeting) || typeof raw.meeting.eventId !== 'string') return { ok: false, reason: 'not-minutes' };
+  const version = raw.schemaVersion;
+  if (typeof version === 'number' && version > MINUTES_SCHEMA_VERSION) return { ok: false, reason: 'newer-version', version };
+  if (version !== MINUTES_SCHEMA_VERSION) return { ok: false, reason: 'not-minutes', version: typeof version === 'number' ? version : undefined };
+  const r = new Restorer();
+  const m = raw.meeting;
+  const header = isRec(raw.header) ? raw.header : {};
+  const attendance = isRec(raw.attendance) ? raw.attendance : {};
+  const next = isRec(raw.nextMeeting) ? raw.nextMeeting : {};
+  const minutes: Minutes = {
+    schemaVersion: MINUTES_SCHEMA_VERSION,
+    meeting: {
+      eventId: m.eventId as string,
+      seriesId: str(m.seriesId),
+      subject: str(m.subject) ?? '',
+      start: str(m.start) ?? '',
+      end: str(m.end) ?? '',
+      timeZone: str(m.timeZone) ?? 'UTC',
+      place: str(m.place) ?? '',
+    },
+    templateId: str(raw.templateId) ?? 'minnesanteckningar-sv',
+    language: raw.language === 'en' ? 'en' : 'sv',
+    header: {
+      chairKey: str(header.chairKey),
+      secretary: r.person(header.secretary),
+      adjusters: r.list(header.adjusters, 'header.adjusters', (p) => r.person(p)),
+    },
+    attendance: { marks: r.list(attendance.marks, 'attendance.marks', r.mark) },
+    agenda: r.list(raw.agenda, 'agenda', r.item),
+    followUp: r.list(raw.followUp, 'followUp', r.followUp),
+    nextMeeting: { start: str(next.start), text: str(next.text) ?? '' },
+    firstParagraph: typeof raw.firstParagraph === 'number' && Number.isInteger(raw.firstParagraph) && raw.firstParagraph > 0 ? raw.firstParagraph : undefined,
+    conflicts: r.list(raw.conflicts, 'conflicts', r.conflict),
+    updatedAt: str(raw.updatedAt) ?? new Date(0).toISOString(),
+  };
+  return { ok: true, minutes: clean(minutes), repairs: r.repairs };
+}
