@@ -15,8 +15,6 @@
 
 import type { Conflict, Minutes } from './minutes';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -118,7 +116,7 @@ export function mergeMinutes(base: Minutes, ours: Minutes, theirs: Minutes): Min
   const { conflicts: _bc, updatedAt: _bu, ...b } = base;
   const { conflicts: oc, updatedAt: ou, ...o } = ours;
   const { conflicts: tc, updatedAt: tu, ...t } = theirs;
-  const merged = merger.value(b as Json, o as Json, t as Json, '') as Omit<Minutes, 'conflicts' | 'updatedAt'>;
+  const merged = merger.value(b, o, t, '') as Omit<Minutes, 'conflicts' | 'updatedAt'>;
   const conflicts = new Map<string, Conflict>();
   for (const c of [...tc, ...oc, ...merger.conflicts]) conflicts.set(c.path, c);
   return { ...merged, conflicts: [...conflicts.values()], updatedAt: ou > tu ? ou : tu };
