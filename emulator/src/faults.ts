@@ -17,22 +17,28 @@ export interface Faults {
     /** Throttle the items inside a $batch (429 per item) instead of the outer POST. */
     inBatchItems?: boolean;
   };
-  /** The next N HTTP requests get this status (default 503). */
-  serverError?: { count: number; status?: 500 | 502 | 503 | 504 };
+  /**
+   * The next N HTTP requests get this status (default 503). With afterHandling the request takes
+   * effect first and only its answer is replaced (a gateway timing out on a write that landed).
+   */
+  serverError?: { count: number; status?: 500 | 502 | 503 | 504; afterHandling?: boolean };
   /**
    * The next N HTTP requests get this 4xx Graph error: what a tenant answers when a right is
    * missing (403, e.g. reports without OnlineMeetingArtifact.Read.All) or a thing is gone (404).
    */
   clientError?: { count: number; status: 400 | 403 | 404 | 409; code?: string; message?: string };
-  /** The next N HTTP requests: the socket is destroyed without an answer. */
-  drop?: { count: number };
+  /**
+   * The next N HTTP requests: the socket is destroyed without an answer. With afterHandling the
+   * request takes effect first (a write that landed, whose answer was lost on the way back).
+   */
+  drop?: { count: number; afterHandling?: boolean };
   /** Regular expression: faults apply only to Graph paths (after /v1.0) that match. */
   paths?: string;
 }
 
 const CLIENT_ERROR_CODES = new Map<number, string>([[400, 'BadRequest'], [403, 'Forbidden'], [404, 'NotFound'], [409, 'Conflict']]);
 
-export type HttpFault = { kind: 'drop' } | { kind: 'error'; error: GraphError } | null;
+export type HttpFault = { kind: 'drop'; afterHandling: boolean } | { kind: 'error'; error: GraphError; afterHandling: boolean } | null;
 
 function checkCount(v: unknown, name: string, min = 0): void {
   if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < min)) {
@@ -64,6 +70,9 @@ export function validateFaults(input: unknown): Faults {
     if (![400, 403, 404, 409].includes(f.clientError.status)) throw new Error('clientError.status must be 400, 403, 404 or 409');
   }
   if (f.drop) checkCount(f.drop.count, 'drop.count');
+  for (const [name, v] of [['drop', f.drop?.afterHandling], ['serverError', f.serverError?.afterHandling]] as const) {
+    if (v !== undefined && typeof v !== 'boolean') throw new Error(`${name}.afterHandling must be true or false`);
+  }
   if (f.paths !== undefined) {
     try {
       new RegExp(f.paths);
@@ -106,6 +115,11 @@ export class FaultController {
     return !this.pathRe || this.pathRe.test(path);
   }
 
+  /** Whether `paths` is set and names this path: download URLs (/_download/...) get faults only then. */
+  targets(path: string): boolean {
+    return this.pathRe !== null && this.pathRe.test(path);
+  }
+
   /** Latency for one HTTP request whose Graph paths are given ($batch: "/$batch" and its items). */
   latencyFor(paths: string[]): number {
     return this.faults.latencyMs && paths.some((p) => this.matches(p)) ? this.faults.latencyMs : 0;
@@ -116,17 +130,17 @@ export class FaultController {
     if (!paths.some((p) => this.matches(p))) return null;
     if (this.dropsLeft > 0) {
       this.dropsLeft--;
-      return { kind: 'drop' };
+      return { kind: 'drop', afterHandling: this.faults.drop?.afterHandling === true };
     }
     if (this.errorsLeft > 0) {
       this.errorsLeft--;
-      return { kind: 'error', error: serverError(this.faults.serverError?.status ?? 503) };
+      return { kind: 'error', error: serverError(this.faults.serverError?.status ?? 503), afterHandling: this.faults.serverError?.afterHandling === true };
     }
     const ce = this.faults.clientError;
     if (ce && this.clientErrorsLeft > 0) {
       this.clientErrorsLeft--;
       const code = ce.code ?? CLIENT_ERROR_CODES.get(ce.status) ?? 'BadRequest';
-      return { kind: 'error', error: new GraphError(ce.status, code, ce.message ?? `Injected ${ce.status} ${code}`) };
+      return { kind: 'error', error: new GraphError(ce.status, code, ce.message ?? `Injected ${ce.status} ${code}`), afterHandling: false };
     }
     return null;
   }

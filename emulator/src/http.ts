@@ -13,6 +13,11 @@ export interface GraphRequest {
   /** Header names in lower case. */
   headers: Record<string, string>;
   body: unknown;
+  /**
+   * The request body as sent, for the routes that take bytes rather than JSON (PUT .../content);
+   * on those routes `body` is left undefined. Inside $batch: the item's body if it was a string.
+   */
+  rawBody?: Buffer;
   /** The signed-in user (from the token of the HTTP request, also for $batch items). */
   caller: DirUser;
   /** Length of the request URL as sent (for the advanced-query URL length limit). */
@@ -24,6 +29,8 @@ export interface GraphResult {
   /** Header names in Graph's casing (Content-Type, Retry-After, Preference-Applied, ...). */
   headers: Record<string, string>;
   body?: unknown;
+  /** Bytes sent as they are instead of a JSON body (file downloads); Content-Type comes from headers. */
+  raw?: Buffer;
 }
 
 export function ok(body: unknown, headers: Record<string, string> = {}): GraphResult {

@@ -43,6 +43,8 @@ export function splitPath(path: string): string[] {
 }
 
 const isParam = (seg: string): boolean => seg.startsWith('{') && seg.endsWith('}');
+/** A last template segment "{*name}" takes every remaining segment (one or more), joined by "/". */
+const isRest = (seg: string): boolean => seg.startsWith('{*') && seg.endsWith('}');
 
 export class Router {
   private readonly routes: Route[] = [];
@@ -59,11 +61,17 @@ export class Router {
   }
 
   private matchSegments(route: Route, segs: string[]): Record<string, string> | null {
-    if (route.segments.length !== segs.length) return null;
+    const last = route.segments[route.segments.length - 1] ?? '';
+    const rest = isRest(last);
+    if (rest ? segs.length < route.segments.length : route.segments.length !== segs.length) return null;
     const params: Record<string, string> = {};
     for (let i = 0; i < segs.length; i++) {
       const t = route.segments[i] as string;
       const s = segs[i] as string;
+      if (rest && i === route.segments.length - 1) {
+        params[t.slice(2, -1)] = segs.slice(i).join('/');
+        break;
+      }
       if (isParam(t)) params[t.slice(1, -1)] = s;
       else if (t.toLowerCase() !== s.toLowerCase()) return null;
     }

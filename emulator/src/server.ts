@@ -10,13 +10,16 @@ import path from 'node:path';
 import { handleAdmin, type AdminEnv } from './admin';
 import { authenticate, issueToken, userForToken } from './auth';
 import { batchItemPaths, executeBatch } from './batch';
+import { eTagOf, mimeTypeFor } from './drives';
 import { badRequest, GraphError } from './errors';
 import { errorResult, execute, routeKey, unexpected, type ExecEnv, type RequestIds } from './executor';
 import { FaultController, validateFaults, type Faults } from './faults';
 import type { GraphRequest, GraphResult } from './http';
 import { Router } from './router';
 import { registerCalendarRoutes } from './routes/calendar';
+import { DOWNLOAD_PREFIX, readDownloadToken, registerDriveRoutes } from './routes/drives';
 import { registerOnlineMeetingRoutes } from './routes/onlineMeetings';
+import { registerPlannerRoutes } from './routes/planner';
 import { registerTeamsRoutes } from './routes/teams';
 import { registerUserRoutes } from './routes/users';
 import { loadScenario as resolveScenario } from './scenario/load';
@@ -69,6 +72,8 @@ function buildRouter(): Router {
   registerCalendarRoutes(r);
   registerOnlineMeetingRoutes(r);
   registerTeamsRoutes(r);
+  registerDriveRoutes(r);
+  registerPlannerRoutes(r);
   return r;
 }
 
@@ -84,7 +89,7 @@ function corsHeaders(req: http.IncomingMessage): Record<string, string> {
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -93,17 +98,20 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       if (size > MAX_BODY_BYTES) reject(new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.'));
       else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
-function send(res: http.ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
+function send(res: http.ServerResponse, status: number, headers: Record<string, string>, body: unknown, raw?: Buffer): void {
   if (res.destroyed || res.headersSent) return;
-  const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
-  res.end(text);
+  const bytes = raw ?? Buffer.from(body === undefined ? '' : JSON.stringify(body), 'utf8');
+  res.writeHead(status, { ...headers, 'Content-Length': String(bytes.length) });
+  res.end(bytes);
 }
+
+/** Simple upload (PUT .../content) takes the file's bytes as they are, whatever the Content-Type: never JSON. */
+const isContentUpload = (method: string, graphPath: string): boolean => method === 'PUT' && /\/content\/?$/i.test(graphPath);
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const nowMs = (): number => (opts.now ? opts.now().getTime() : Date.now());
@@ -136,14 +144,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     const clientRequestId = (req.headers['client-request-id'] as string | undefined) ?? requestId;
     const ids: RequestIds = { requestId, clientRequestId };
     const baseHeaders = { ...cors, 'request-id': requestId, 'client-request-id': clientRequestId, 'Cache-Control': 'no-cache' };
-    const reply = (r: GraphResult): void => send(res, r.status, { ...baseHeaders, ...r.headers }, r.body);
+    const reply = (r: GraphResult): void => send(res, r.status, { ...baseHeaders, ...r.headers }, r.body, r.raw);
     const method = (req.method ?? 'GET').toUpperCase();
     const graphPath = target.pathname.slice('/v1.0'.length) || '/';
     const isBatch = method === 'POST' && /^\/\$batch\/?$/i.test(graphPath);
     /** Whether byRoute already counts this request (faults and 401s are counted on their route too). */
     let counted = false;
     try {
-      const text = await readBody(req);
+      const bytes = await readBody(req);
+      const rawUpload = isContentUpload(method, graphPath);
+      const text = rawUpload ? '' : bytes.toString('utf8');
       let body: unknown;
       if (text.trim() !== '') {
         try {
@@ -156,11 +166,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       const latency = faults.latencyFor(paths);
       if (latency > 0) await delay(latency);
       const fault = faults.httpFault(paths);
-      if (fault?.kind === 'drop') {
+      if (fault?.kind === 'drop' && !fault.afterHandling) {
         req.socket.destroy();
         return;
       }
-      if (fault?.kind === 'error') throw fault.error;
+      if (fault?.kind === 'error' && !fault.afterHandling) throw fault.error;
       const now = nowMs();
       const caller = authenticate(state, req.headers.authorization, now);
       if (!isBatch || !faults.throttlesBatchItems) {
@@ -173,28 +183,78 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         query: target.searchParams,
         headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v ?? ''])),
         body,
+        ...(rawUpload ? { rawBody: bytes } : {}),
         caller,
         urlLength: 'https://graph.microsoft.com'.length + (req.url ?? '').length,
       };
       const env: ExecEnv = { router, state, now, baseUrl: graphBaseUrl, stats };
       counted = true;
+      let result: GraphResult;
       if (isBatch) {
         stats.route('POST /$batch');
-        reply(executeBatch(env, faults, greq, ids));
+        result = executeBatch(env, faults, greq, ids);
       } else {
-        reply(execute(env, greq, ids));
+        result = execute(env, greq, ids);
       }
+      // A fault "after handling": the request took effect, but its answer is lost or replaced by a 5xx.
+      if (fault?.kind === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      reply(fault?.kind === 'error' ? errorResult(fault.error, ids, now) : result);
     } catch (e) {
       if (!counted) stats.route(isBatch ? 'POST /$batch' : routeKey(router, method, graphPath));
       reply(errorResult(e instanceof GraphError ? e : unexpected(e), ids, nowMs()));
     }
   }
 
+  /**
+   * A pre-authenticated download URL (@microsoft.graph.downloadUrl, and where GET .../content
+   * redirects): no token, like SharePoint's. It answers a simple cross-origin GET
+   * (Access-Control-Allow-Origin: *) but no preflight, as SharePoint does: a browser can fetch the
+   * URL itself, but cannot follow the 302 from .../content when the request carried an
+   * Authorization header (Microsoft's "Downloading files in JavaScript apps").
+   */
+  async function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, target: URL): Promise<void> {
+    const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'private' };
+    const fail = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
+      send(res, status, { ...headers, ...extra, 'Content-Type': 'application/json' }, { error: { code, message } });
+    // SharePoint throttles and fails too: faults reach download URLs when `paths` names them ("^/_download").
+    const paths = [target.pathname];
+    if (faults.targets(target.pathname)) {
+      const latency = faults.latencyFor(paths);
+      if (latency > 0) await delay(latency);
+      const fault = faults.httpFault(paths);
+      if (fault?.kind === 'drop') return void req.socket.destroy();
+      if (fault?.kind === 'error') return fail(fault.error.status, fault.error.code, fault.error.message);
+      const t = faults.throttle(paths);
+      if (t) return fail(429, t.code, t.message, t.headers);
+    }
+    if ((req.method ?? 'GET').toUpperCase() !== 'GET') return fail(405, 'notAllowed', 'Only GET is allowed here.');
+    const found = readDownloadToken(state, target.pathname.slice(DOWNLOAD_PREFIX.length), nowMs());
+    if (found === 'invalid') return fail(401, 'unauthenticated', 'The download URL is not valid.');
+    if (found === 'expired') return fail(401, 'unauthenticated', 'The download URL has expired; ask Graph for a new one.');
+    if (found === 'gone') return fail(404, 'itemNotFound', 'The resource could not be found.');
+    const { item } = found;
+    send(
+      res,
+      200,
+      {
+        ...headers,
+        'Content-Type': mimeTypeFor(item.name),
+        ETag: eTagOf(item),
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}`,
+      },
+      undefined,
+      item.content,
+    );
+  }
+
   async function handleAdminRequest(req: http.IncomingMessage, res: http.ServerResponse, target: URL, cors: Record<string, string>): Promise<void> {
     const headers = { ...cors, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
     let body: unknown;
     try {
-      const text = await readBody(req);
+      const text = (await readBody(req)).toString('utf8');
       body = text.trim() === '' ? undefined : JSON.parse(text);
     } catch {
       send(res, 400, headers, { error: { code: 'BadRequest', message: 'The body is not valid JSON.' } });
@@ -206,6 +266,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
   const server = http.createServer((req, res) => {
     const cors = corsHeaders(req);
+    if ((req.url ?? '').startsWith(DOWNLOAD_PREFIX)) {
+      if (req.method === 'OPTIONS') {
+        // No CORS headers: a preflighted request (one with Authorization) cannot follow a redirect here.
+        res.writeHead(204, { Allow: 'GET' });
+        res.end();
+        return;
+      }
+      req.resume();
+      handleDownload(req, res, new URL(req.url ?? '/', 'http://emulator.invalid')).catch((e: unknown) => {
+        send(res, 500, { 'Content-Type': 'application/json' }, { error: { code: 'InternalServerError', message: String(e) } });
+      });
+      return;
+    }
     if (req.method === 'OPTIONS') {
       res.writeHead(204, cors);
       res.end();

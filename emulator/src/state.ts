@@ -42,6 +42,8 @@ export interface Channel {
   displayName: string;
   description: string | null;
   createdDateTime: number;
+  /** The channel's folder in the team's document library (GET .../channels/{id}/filesFolder). */
+  folderId: string;
 }
 
 export interface Team {
@@ -53,6 +55,57 @@ export interface Team {
   memberIds: Set<string>;
   channels: Channel[];
   createdDateTime: number;
+  /** The team's SharePoint document library ("Documents", /sites/<team>/Shared Documents). */
+  driveId: string;
+}
+
+/** A file or folder in a drive. Folders have no content. */
+export interface DriveItemModel {
+  id: string;
+  /** SharePoint's UniqueId: the GUID inside eTag and cTag (a channel message attaches a file by it). */
+  uniqueId: string;
+  name: string;
+  /** null for the drive's root folder. */
+  parentId: string | null;
+  isFolder: boolean;
+  content: Buffer;
+  /** User ids; null is SharePoint itself (the root and the channel folders Teams creates). */
+  createdBy: string | null;
+  lastModifiedBy: string | null;
+  createdDateTime: number;
+  lastModifiedDateTime: number;
+  /** Bumped on every change of content or metadata; eTag and cTag carry it. */
+  version: number;
+}
+
+export interface Drive {
+  id: string;
+  /** The team (Microsoft 365 group) whose members may read and write it. */
+  teamId: string;
+  rootId: string;
+  /** The library's URL, e.g. https://regionostmark.sharepoint.com/sites/Naravard/Shared%20Documents */
+  webUrl: string;
+  createdDateTime: number;
+  items: Map<string, DriveItemModel>;
+  /** Seeds the ids of items created through Graph (deterministic per drive). */
+  created: number;
+}
+
+export interface PlannerBucketModel {
+  id: string;
+  name: string;
+  planId: string;
+  orderHint: string;
+}
+
+export interface PlannerPlanModel {
+  id: string;
+  title: string;
+  /** The group (here: a team) that owns the plan; its members may read it. */
+  groupId: string;
+  createdBy: string | null;
+  createdDateTime: number;
+  buckets: PlannerBucketModel[];
 }
 
 export interface Attendee {
@@ -188,6 +241,11 @@ export interface State {
   occurrenceIds: OccurrenceIdIndex;
   /** Personas resolved to users, by role name (any name a scenario gives, "__proto__" included). */
   personas: Map<string, DirUser>;
+  /** One document library per team, by drive id. */
+  drives: Map<string, Drive>;
+  plans: PlannerPlanModel[];
+  /** Signs the pre-authenticated download URLs (@microsoft.graph.downloadUrl); new at every load. */
+  downloadSecret: Buffer;
 }
 
 export function findUser(state: State, ref: string): DirUser | undefined {

@@ -106,5 +106,15 @@ export function resolvedSummary(state: State, now: number): Record<string, unkno
     },
     events,
     onlineMeetings,
+    teams: state.teams.map((t) => ({
+      id: t.id,
+      displayName: t.displayName,
+      driveId: t.driveId,
+      rootId: state.drives.get(t.driveId)?.rootId ?? null,
+      channels: t.channels.map((c) => ({ id: c.id, displayName: c.displayName, folderId: c.folderId })),
+      plans: state.plans
+        .filter((p) => p.groupId === t.id)
+        .map((p) => ({ id: p.id, title: p.title, buckets: p.buckets.map((b) => ({ id: b.id, name: b.name })) })),
+    })),
   };
 }

@@ -10,6 +10,7 @@ export type ProblemKind =
   | 'offline' // Graph could not be reached
   | 'server' // Graph answered 5xx
   | 'bad-data' // Graph or a file answered something we cannot read
+  | 'conflict' // someone changed the file first (412) or the name is taken (409): read theirs, merge, write again
   | 'host' // Teams or Outlook did not answer as expected
   | 'no-host' // the page was opened outside Teams
   | 'config' // the app's configuration is missing or wrong

@@ -122,17 +122,54 @@ export function splitBaseUrl(baseUrl: string): { origin: string; version: string
   return { origin: url.origin, version };
 }
 
+/** The RetryHandler's options: 429/503/504 retried, unless Microsoft 365 asks for a long wait (said, not slept). */
+function retryOptions(maxRetries = 3): RetryHandlerOptions {
+  return new RetryHandlerOptions(undefined, maxRetries, (_delay, _attempt, _request, _options, response) => {
+    const wait = retryAfterMs(response?.headers);
+    return wait === undefined || wait <= LONG_WAIT_MS;
+  });
+}
+
+/**
+ * Keeps a download a CORS "simple" request: no headers at all. The RetryHandler adds Retry-Attempt
+ * when it sends a request again, and a request with such a header needs a preflight, which
+ * SharePoint's download host does not answer: in a browser the retry would fail as a network error.
+ */
+class NoHeadersMiddleware implements Middleware {
+  private next?: Middleware;
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+  async execute(context: Context): Promise<void> {
+    if (context.options) delete context.options.headers;
+    await this.next!.execute(context);
+  }
+}
+
+/**
+ * The chain for pre-authenticated URLs (a driveItem's @microsoft.graph.downloadUrl, on SharePoint's
+ * host): the same retry, no token (the URL carries its own, and a bearer token must not leave for
+ * another host). Client.api() cannot take such a URL (it parses any https URL as Graph's and
+ * mangles http ones, PLATFORM.md), so the graph port runs this chain on a context itself.
+ */
+export function createDownloadChain(options: Pick<GraphClientOptions, 'maxRetries' | 'observer'> = {}): Middleware {
+  const retry = new RetryHandler(retryOptions(options.maxRetries));
+  const noHeaders = new NoHeadersMiddleware();
+  const http = new HTTPMessageHandler();
+  retry.setNext(noHeaders);
+  if (options.observer) {
+    const observer = new ObserverMiddleware(options.observer);
+    noHeaders.setNext(observer);
+    observer.setNext(http);
+  } else {
+    noHeaders.setNext(http);
+  }
+  return retry;
+}
+
 export function createGraphClient(options: GraphClientOptions): { client: Client; origin: string; version: string } {
   const { origin, version } = splitBaseUrl(options.endpoint.baseUrl);
-  const chain: Middleware[] = [
-    new BearerTokenMiddleware(origin, options.tokens),
-    new RetryHandler(
-      new RetryHandlerOptions(undefined, options.maxRetries ?? 3, (_delay, _attempt, _request, _options, response) => {
-        const wait = retryAfterMs(response?.headers);
-        return wait === undefined || wait <= LONG_WAIT_MS;
-      }),
-    ),
-  ];
+  const chain: Middleware[] = [new BearerTokenMiddleware(origin, options.tokens), new RetryHandler(retryOptions(options.maxRetries))];
   if (options.observer) chain.push(new ObserverMiddleware(options.observer));
   chain.push(new HTTPMessageHandler());
   // The client links an array of middleware in order itself.

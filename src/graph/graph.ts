@@ -1,17 +1,47 @@
 // The graph port's core: one typed request at a time, many in $batch (split into 20s, throttled
 // items retried honouring their Retry-After, which the SDK's RetryHandler does not do for items
 // inside a batch: PLATFORM.md), and @odata.nextLink paging relative to the configured base.
+// Writes (PUT, POST, PATCH, DELETE) go one at a time through send(); file contents come from
+// pre-authenticated download URLs through download().
 
-import { BatchRequestContent, BatchResponseContent, GraphError } from '@microsoft/microsoft-graph-client';
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { BatchRequestContent, BatchResponseContent, GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
+import type { Client, Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { Problem, type ProblemKind } from '../domain/problems';
-import { LONG_WAIT_MS, retryAfterMs, TOKEN_ERROR } from './client';
+import { createDownloadChain, LONG_WAIT_MS, retryAfterMs, TOKEN_ERROR } from './client';
 
 /** One Graph GET: a path relative to the version root ("/me/events/...") and how to read its body. */
 export interface GraphCall<T> {
   path: string;
   headers?: Record<string, string>;
   parse(body: unknown): T;
+  /** What a 404 means when it is an answer rather than a failure ("no such file yet"); else a 'not-found' Problem. */
+  notFound?: () => T;
+}
+
+/**
+ * One Graph request that changes something. A body is a string (JSON already stringified, or a
+ * file's text) or a Blob, never a Uint8Array: the SDK turns typed arrays into a Node Buffer, which
+ * is not defined in the browser (PLATFORM.md).
+ *
+ * Retries: the SDK's RetryHandler resends a PUT, POST or PATCH after 429, 503 or 504 (honouring
+ * Retry-After), unless its Content-Type is exactly application/octet-stream (taken for a stream that
+ * cannot be read twice). A string or Blob can be resent, so give file uploads a text or JSON type.
+ *
+ * A resent write with If-Match can meet its own first attempt: when the first attempt took effect
+ * but its answer never came back as a success (a 504 from a gateway after SharePoint saved; a
+ * connection dropped on the way back, which the caller retries later, since the SDK does not retry a
+ * failed fetch), the eTag has moved on because of our own write, and the resend gets 412 'conflict'
+ * though nobody else wrote. So a 'conflict' after a retry is not proof of someone else's edit: read
+ * the file and compare (the same bytes, or lastModifiedBy is us with our content) before merging; a
+ * merge of two identical sides is harmless too. test/integration/files.test.ts shows both ways.
+ */
+export interface GraphWrite<T> {
+  method: 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Blob;
+  /** Reads the answer: its JSON body (undefined when empty) and status, and its ETag header if any. */
+  parse(body: unknown, answer: { status: number; eTag?: string }): T;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
@@ -43,6 +73,8 @@ export function problemFromStatus(status: number, code: string | undefined, mess
   if (status === 401) return new Problem('signed-out', message, { status, code, cause });
   if (status === 403) return new Problem('forbidden', message, { status, code, cause });
   if (status === 404) return new Problem('not-found', message, { status, code, cause });
+  // 412: If-Match named an older version (resourceModified); 409: the name is taken (nameAlreadyExists).
+  if (status === 409 || status === 412) return new Problem('conflict', message, { status, code, cause });
   if (status === 429) return new Problem('throttled', message, { status, code, cause, retryAfterMs: longWait(headers) });
   if (status === 503) return new Problem('server', message, { status, code, cause, retryAfterMs: longWait(headers) });
   if (status >= 500) return new Problem('server', message, { status, code, cause });
@@ -78,6 +110,8 @@ export class Graph {
     private readonly client: Client,
     /** The version segment of the base URL, e.g. "v1.0", to read nextLinks relative to it. */
     private readonly version: string,
+    /** Runs requests to pre-authenticated URLs (download()): retry, no token. */
+    private readonly downloader: Middleware = createDownloadChain(),
   ) {}
 
   private parse<T>(call: GraphCall<T>, body: unknown): T {
@@ -95,6 +129,69 @@ export class Graph {
       if (call.headers) request = request.headers(call.headers);
       const body: unknown = await request.get();
       return this.parse(call, body);
+    } catch (e) {
+      const problem = problemFromError(e);
+      if (problem.kind === 'not-found' && call.notFound) return call.notFound();
+      throw problem;
+    }
+  }
+
+  /**
+   * One write. Errors map as for reads (409 and 412 are 'conflict'); the SDK's retry of 429/503/504
+   * applies (see GraphWrite for what that means with If-Match).
+   */
+  async send<T>(call: GraphWrite<T>): Promise<T> {
+    let response: Response;
+    let text: string;
+    try {
+      // RAW: the Response itself, whatever its status, so its headers (ETag) can be read.
+      let request = this.client.api(call.path).responseType(ResponseType.RAW);
+      if (call.headers) request = request.headers(call.headers);
+      const body = call.body ?? '';
+      if (call.method === 'PUT') response = await request.put(body);
+      else if (call.method === 'POST') response = await request.post(body);
+      else if (call.method === 'PATCH') response = await request.patch(body);
+      else response = await request.delete();
+      text = await response.text();
+    } catch (e) {
+      throw problemFromError(e);
+    }
+    let body: unknown;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+    }
+    if (!response.ok) {
+      const { code, message } = graphErrorBody(body);
+      throw problemFromStatus(response.status, code, message, undefined, response.headers);
+    }
+    try {
+      return call.parse(body, { status: response.status, eTag: response.headers.get('ETag') ?? undefined });
+    } catch (e) {
+      throw new Problem('bad-data', `Unexpected answer from ${call.method} ${call.path}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  /**
+   * The text behind a pre-authenticated URL (a driveItem's @microsoft.graph.downloadUrl), decoded as
+   * UTF-8. Not GET .../content: that answers 302 to SharePoint's host, and a browser cannot follow a
+   * redirect to another origin that does not answer the preflight a token-carrying request needs
+   * (driveitem-get-content, "Downloading files in JavaScript apps"). The URL itself needs no token.
+   */
+  async download(url: string): Promise<string> {
+    const context: Context = { request: url, options: { method: 'GET' } };
+    try {
+      await this.downloader.execute(context);
+      const response = context.response;
+      if (!response) throw new Problem('offline', `No answer from ${new URL(url).host}`);
+      if (!response.ok) {
+        const { code, message } = graphErrorBody(await response.json().catch(() => undefined));
+        throw problemFromStatus(response.status, code, message, undefined, response.headers);
+      }
+      return await response.text();
     } catch (e) {
       throw problemFromError(e);
     }
@@ -159,6 +256,7 @@ export class Graph {
   }
 
   private async readItem<T>(call: GraphCall<T>, response: Response): Promise<Outcome<T>> {
+    if (response.status === 404 && call.notFound) return { ok: true, value: call.notFound() };
     const body: unknown = await response.json().catch(() => undefined);
     if (response.status >= 200 && response.status < 300) {
       try {

@@ -5,7 +5,8 @@ import { normaliseEmail, type Person } from '../domain/people';
 import type { GraphCall } from './graph';
 import { obj, optStr, page, query, odataString, str } from './read';
 
-const USER_SELECT = 'id,displayName,mail,userPrincipalName,companyName,department';
+/** The user properties the port reads (toUser). */
+export const USER_SELECT = 'id,displayName,mail,userPrincipalName,companyName,department';
 /** Graph allows 15 OR clauses in a filter, and counts each value of an `in` as one (filter-query-parameter, known limits). */
 export const IN_FILTER_LIMIT = 15;
 
@@ -14,7 +15,8 @@ export interface DirectoryUser extends Person {
   userPrincipalName?: string;
 }
 
-function toUser(value: unknown, what = 'user'): DirectoryUser {
+/** A directory user as Graph answers with USER_SELECT selected, mapped once. */
+export function toUser(value: unknown, what = 'user'): DirectoryUser {
   const u = obj(value, what);
   return {
     directoryId: str(u.id, `${what}.id`),

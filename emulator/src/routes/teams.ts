@@ -1,16 +1,20 @@
 /**
  * Teams: GET /me/joinedTeams, /teams/{id}, /teams/{id}/channels, /teams/{id}/channels/{id},
- * /chats/{id} (meeting chats carry onlineMeetingInfo), /me/chats.
+ * /teams/{id}/channels/{id}/filesFolder (the channel's folder in the team's drive),
+ * /teams/{id}/members (conversationMembers, paged), /chats/{id} (meeting chats carry
+ * onlineMeetingInfo), /me/chats.
  */
 
+import { eTagOf } from '../drives';
 import { GraphError } from '../errors';
-import { ok, type GraphResult } from '../http';
+import { ok, queryParam, type GraphResult } from '../http';
 import { uriComponent } from '../ids';
 import { collectionBody, contextUrl, paginate } from '../odata';
 import type { HandlerContext, Router } from '../router';
-import type { Channel, Chat, State, Team } from '../state';
+import type { Channel, Chat, DirUser, State, Team } from '../state';
 import { formatUtc } from '../timezones';
 import { ownMailbox, userContext } from './common';
+import { itemJson } from './drives';
 
 const forbidden = (): GraphError => new GraphError(403, 'Forbidden', 'Forbidden');
 
@@ -87,11 +91,60 @@ function listChannels(ctx: HandlerContext): GraphResult {
   });
 }
 
-function getChannel(ctx: HandlerContext): GraphResult {
-  const t = teamForMember(ctx);
+function channelOf(ctx: HandlerContext, t: Team): Channel {
   const c = t.channels.find((x) => x.id.toLowerCase() === (ctx.params.channelId ?? '').toLowerCase());
   if (!c) throw new GraphError(404, 'NotFound', 'Channel not found');
+  return c;
+}
+
+function getChannel(ctx: HandlerContext): GraphResult {
+  const t = teamForMember(ctx);
+  const c = channelOf(ctx, t);
   return ok({ '@odata.context': contextUrl(ctx.baseUrl, `teams('${t.id}')/channels`, null, true), ...channelJson(ctx.state, t, c) });
+}
+
+/** The channel's folder in the team's document library (channel-get-filesfolder): a driveItem. */
+function getFilesFolder(ctx: HandlerContext): GraphResult {
+  const t = teamForMember(ctx);
+  const c = channelOf(ctx, t);
+  const drive = ctx.state.drives.get(t.driveId);
+  const folder = drive?.items.get(c.folderId);
+  if (!drive || !folder) throw new GraphError(404, 'itemNotFound', 'The resource could not be found.');
+  return ok(
+    { '@odata.context': `${ctx.baseUrl}/$metadata#teams('${t.id}')/channels('${uriComponent(c.id)}')/filesFolder/$entity`, ...itemJson(ctx, drive, folder) },
+    { ETag: eTagOf(folder) },
+  );
+}
+
+function memberJson(state: State, t: Team, u: DirUser): Record<string, unknown> {
+  return {
+    '@odata.type': '#microsoft.graph.aadUserConversationMember',
+    // Graph documents membership ids as opaque; today they are base64 of "<team id>##<user id>".
+    id: Buffer.from(`${t.id}##${u.id}`).toString('base64'),
+    roles: t.ownerIds.has(u.id) ? ['owner'] : u.userType === 'Guest' ? ['guest'] : [],
+    displayName: u.displayName,
+    visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
+    userId: u.id,
+    email: u.mail,
+    tenantId: state.tenant.id,
+  };
+}
+
+/** GET /teams/{id}/members (team-list-members): owners carry the role "owner", guests "guest". */
+function listMembers(ctx: HandlerContext): GraphResult {
+  const t = teamForMember(ctx);
+  if (queryParam(ctx.req.query, '$filter') !== undefined) {
+    throw new GraphError(400, 'BadRequest', 'The emulator does not support $filter on team members; filter the list yourself.');
+  }
+  const byId = new Map(ctx.state.users.map((u) => [u.id, u]));
+  const members = [...t.memberIds].flatMap((id) => {
+    const u = byId.get(id);
+    return u ? [memberJson(ctx.state, t, u)] : [];
+  });
+  // Graph does not document the page size of team members; 100 is the emulator's choice.
+  const page = paginate(members, ctx.req, { baseUrl: ctx.baseUrl, defaultPageSize: 100, maxPageSize: 999, paging: 'skiptoken' });
+  const body = collectionBody(`${ctx.baseUrl}/$metadata#teams('${t.id}')/members`, page.items, { nextLink: page.nextLink, count: members.length });
+  return ok(body);
 }
 
 function chatJson(state: State, chat: Chat): Record<string, unknown> {
@@ -140,6 +193,8 @@ export function registerTeamsRoutes(r: Router): void {
   r.add('GET', '/teams/{teamId}', getTeam);
   r.add('GET', '/teams/{teamId}/channels', listChannels);
   r.add('GET', '/teams/{teamId}/channels/{channelId}', getChannel);
+  r.add('GET', '/teams/{teamId}/channels/{channelId}/filesFolder', getFilesFolder);
+  r.add('GET', '/teams/{teamId}/members', listMembers);
   r.add('GET', '/chats/{chatId}', getChat);
   r.addForUser('GET', '/chats', listChats);
   r.addForUser('GET', '/chats/{chatId}', getOwnChat);

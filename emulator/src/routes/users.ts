@@ -1,4 +1,4 @@
-/** GET /me, /users/{id | userPrincipalName}, /users?$filter=... */
+/** GET /me, /users/{id | userPrincipalName}, /users?$filter=..., /users?$search=... (ConsistencyLevel: eventual). */
 
 import { badRequest, GraphError, userNotFound } from '../errors';
 import { ok, queryParam, type GraphRequest } from '../http';
@@ -16,6 +16,7 @@ import {
 } from '../odata';
 import { filterPaths, orExpressionCount } from '../odataFilter';
 import type { HandlerContext, Router } from '../router';
+import { matchesSearch, parseSearch, searchProperties } from '../search';
 import type { DirUser, State } from '../state';
 
 export const USER: Resource = {
@@ -111,12 +112,28 @@ function getUser(ctx: HandlerContext) {
   return ok({ '@odata.context': contextUrl(ctx.baseUrl, 'users', select, true), ...shape(u, select) });
 }
 
+/** $search works on directory objects only as an advanced query (aad-advanced-queries). */
+function parseSearchParam(raw: string, advanced: boolean) {
+  if (!advanced) {
+    throw badRequest("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'", 'Request_UnsupportedQuery');
+  }
+  const search = parseSearch(raw);
+  for (const p of searchProperties(search)) {
+    if (!FILTERABLE.some((f) => f.toLowerCase() === p.toLowerCase())) {
+      throw badRequest(`Unsupported or invalid query search clause specified for property '${p}' of resource 'User'.`, 'Request_UnsupportedQuery');
+    }
+  }
+  return search;
+}
+
 function listUsers(ctx: HandlerContext) {
   const { req } = ctx;
   const advanced = isAdvancedQuery(req);
   const count = wantsCount(req);
   if (count && !advanced) throw new GraphError(400, 'Request_BadRequest', '$count is not currently supported.');
   const select = parseSelect(req, USER);
+  const searchRaw = queryParam(req.query, '$search');
+  const search = searchRaw === undefined ? null : parseSearchParam(searchRaw, advanced);
   const filter = parseFilterParam(req);
   if (filter) {
     for (const p of filterPaths(filter)) {
@@ -145,7 +162,8 @@ function listUsers(ctx: HandlerContext) {
       }
     }
   }
-  const all = applyOrderBy(applyFilter(ctx.state.users.map(userJson), filter), req, undefined, USER);
+  const found = applyFilter(ctx.state.users.map(userJson), filter).filter((j) => !search || matchesSearch(search, j));
+  const all = applyOrderBy(found, req, undefined, USER);
   const page = paginate(all, req, {
     baseUrl: ctx.baseUrl,
     defaultPageSize: 100,

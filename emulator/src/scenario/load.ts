@@ -1,7 +1,9 @@
 /** Loading a scenario (object or JSON file) into the emulator's in-memory State. */
 
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ResolveContext } from './context';
+import { loadDrives, loadPlans } from './loadDrives';
 import { loadEvents } from './loadEvents';
 import type { Scenario } from './types';
 import { ScenarioError, validateShape } from './validate';
@@ -106,6 +108,7 @@ function loadTeams(s: Scenario, ctx: ResolveContext): Team[] {
       ownerIds,
       memberIds,
       createdDateTime: created,
+      driveId: '', // set with the drive (loadDrives)
       channels: t.channels.map((c, j) => {
         if (channelIds.has(c.id)) ctx.problem(`${path}.channels[${j}].id`, `duplicate channel id ${c.id}`);
         channelIds.add(c.id);
@@ -114,6 +117,7 @@ function loadTeams(s: Scenario, ctx: ResolveContext): Team[] {
           displayName: c.displayName,
           description: c.description ?? null,
           createdDateTime: c.createdDateTime ? ctx.instant(c.createdDateTime, `${path}.channels[${j}].createdDateTime`) ?? created : created,
+          folderId: '', // set with the drive (loadDrives)
         };
       }),
     };
@@ -135,6 +139,8 @@ export function loadScenario(input: Scenario | string, now: number): State {
   });
   const tenant = { ...s.tenant };
   const teams = loadTeams(s, ctx);
+  const drives = loadDrives(s, ctx, teams, tenant);
+  const plans = loadPlans(s, ctx, teams);
   const { events, onlineMeetings } = loadEvents(s, ctx, tenant, externals);
 
   const mailboxItems = new Map<string, MailboxItem>();
@@ -196,5 +202,8 @@ export function loadScenario(input: Scenario | string, now: number): State {
     chats,
     occurrenceIds,
     personas,
+    drives,
+    plans,
+    downloadSecret: randomBytes(32),
   };
 }

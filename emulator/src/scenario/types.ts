@@ -88,6 +88,8 @@ export interface ScenarioTeam {
   members: UserRef[];
   channels: ScenarioChannel[];
   createdDateTime?: TimeExpr;
+  /** Planner plans of the team's group. */
+  plans?: ScenarioPlan[];
 }
 
 export interface ScenarioChannel {
@@ -95,6 +97,33 @@ export interface ScenarioChannel {
   displayName: string;
   description?: string;
   createdDateTime?: TimeExpr;
+  /** Files already in the channel's folder (the team's drive gets one folder per channel). */
+  files?: ScenarioFile[];
+}
+
+/** A file in a channel folder: exactly one of json (stored as indented JSON) or text, or neither (empty). */
+export interface ScenarioFile {
+  /** Relative to the channel folder; "/" separates folders, which are made as needed ("2025/Protokoll.json"). */
+  name: string;
+  json?: unknown;
+  text?: string;
+  /** Default: SharePoint itself ("SharePoint App"). */
+  createdBy?: UserRef;
+  /** Default: createdBy. */
+  lastModifiedBy?: UserRef;
+  /** Default: now. */
+  createdDateTime?: TimeExpr;
+  /** Default: createdDateTime. */
+  lastModifiedDateTime?: TimeExpr;
+}
+
+export interface ScenarioPlan {
+  /** Default: generated (28 characters, like Planner's). */
+  id?: string;
+  title: string;
+  createdBy?: UserRef;
+  createdDateTime?: TimeExpr;
+  buckets?: { id?: string; name: string; orderHint?: string }[];
 }
 
 export interface ScenarioEvent {

@@ -13,7 +13,7 @@ export class ScenarioError extends Error {
   }
 }
 
-type Kind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'string|number' | 'string?';
+type Kind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'string|number' | 'string?' | 'any';
 
 interface Field {
   kind: Kind;
@@ -63,11 +63,33 @@ const externalSpec: Spec = {
   objectId: { kind: 'string', nullable: true },
 };
 
+const fileSpec: Spec = {
+  name: { kind: 'string', required: true },
+  json: { kind: 'any', nullable: true },
+  text: { kind: 'string' },
+  createdBy: { kind: 'string' },
+  lastModifiedBy: { kind: 'string' },
+  createdDateTime: { kind: 'string' },
+  lastModifiedDateTime: { kind: 'string' },
+};
+
 const channelSpec: Spec = {
   id: { kind: 'string', required: true },
   displayName: { kind: 'string', required: true },
   description: { kind: 'string' },
   createdDateTime: { kind: 'string' },
+  files: { kind: 'array', items: fileSpec },
+};
+
+const planSpec: Spec = {
+  id: { kind: 'string' },
+  title: { kind: 'string', required: true },
+  createdBy: { kind: 'string' },
+  createdDateTime: { kind: 'string' },
+  buckets: {
+    kind: 'array',
+    items: { id: { kind: 'string' }, name: { kind: 'string', required: true }, orderHint: { kind: 'string' } },
+  },
 };
 
 const teamSpec: Spec = {
@@ -79,6 +101,7 @@ const teamSpec: Spec = {
   members: { kind: 'array', items: 'string', required: true },
   channels: { kind: 'array', items: channelSpec, required: true },
   createdDateTime: { kind: 'string' },
+  plans: { kind: 'array', items: planSpec },
 };
 
 const attendeeSpec: Spec = {
@@ -229,6 +252,7 @@ function kindOf(v: unknown): string {
 }
 
 function checkValue(v: unknown, kind: Kind, path: string, problems: string[]): boolean {
+  if (kind === 'any') return true;
   const k = kindOf(v);
   const okKind =
     kind === 'string|number' ? k === 'string' || k === 'number' : kind === 'string?' ? k === 'string' : k === kind;

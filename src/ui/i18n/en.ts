@@ -114,6 +114,7 @@ export const en: Messages = {
   'problem.no-host': "Justera is a tab in Microsoft Teams and opens from there: add the app in Teams, or open the demo's start page.",
   'problem.config': 'Justera is installed wrongly (its configuration). Contact your IT department.',
   'problem.unknown': 'An unexpected error occurred.',
+  'problem.conflict': 'Someone else changed the same thing at the same time. Justera has fetched their version; try again.',
   'problem.warnings': 'Some things could not be fetched: {what}',
   'problem.details': 'Technical details',
 

@@ -113,6 +113,7 @@ export const sv = {
   'problem.no-host': 'Justera är en flik i Microsoft Teams och öppnas därifrån: lägg till appen i Teams, eller öppna demons startsida.',
   'problem.config': 'Justera är felaktigt installerat (konfigurationen). Kontakta din IT-avdelning.',
   'problem.unknown': 'Ett oväntat fel inträffade.',
+  'problem.conflict': 'Någon annan ändrade samma sak samtidigt. Justera har hämtat deras version; försök igen.',
   'problem.warnings': 'En del kunde inte hämtas: {what}',
   'problem.details': 'Teknisk information',
 
