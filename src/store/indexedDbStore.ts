@@ -5,7 +5,8 @@
 // version kept that is no longer kept (the full attendance, under "attendance:").
 
 import { createStore, del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
-import { CHAIR_KEPT_DAYS, MARKS_KEPT_DAYS, restoreMarks, type LocalStore } from './localStore';
+import { restoreMinutes } from '../domain/restoreMinutes';
+import { CHAIR_KEPT_DAYS, MARKS_KEPT_DAYS, restoreMarks, type LocalCopy, type LocalStore, type MinutesLocal } from './localStore';
 
 const DAY = 86_400_000;
 
@@ -29,6 +30,8 @@ export function expiredKeys(all: [IDBValidKey, unknown][], now: Date): IDBValidK
       const k = String(key);
       if (k.startsWith('attendance:')) return true;
       if (k.startsWith('marks:')) return older(restoreMarks(value)?.savedAt, MARKS_KEPT_DAYS);
+      // Minutes the server never got are kept as long as marks; saved ones are not kept at all.
+      if (k.startsWith('minutes:')) return older((value as { savedAt?: string } | undefined)?.savedAt, MARKS_KEPT_DAYS);
       if (k.startsWith('chair:')) {
         const chair = chairOf(value);
         return !chair || (chair.savedAt !== new Date(0).toISOString() && older(chair.savedAt, CHAIR_KEPT_DAYS));
@@ -53,5 +56,34 @@ export function indexedDbStore(now: () => Date = () => new Date()): LocalStore {
       key ? set(`chair:${seriesId}`, { chairKey: key, savedAt: now().toISOString() } satisfies SavedChair, await store()) : del(`chair:${seriesId}`, await store()),
     getMarks: async (eventId) => restoreMarks(await get(`marks:${eventId}`, await store())),
     setMarks: async (eventId, saved) => set(`marks:${eventId}`, saved, await store()),
+  };
+}
+
+/**
+ * The device's copy of one meeting's minutes, only while the server does not have every change
+ * (MinutesSync): a copy the server has is deleted, since the tenant keeps it. Read back through
+ * the same restore step as the file.
+ */
+export function indexedDbMinutes(key: string, now: () => Date = () => new Date()): MinutesLocal {
+  const store = createStore('justera', 'local');
+  const id = `minutes:${key}`;
+  return {
+    async get() {
+      const raw = (await get(id, store)) as { minutes?: unknown; base?: unknown; baseETag?: unknown; dirty?: unknown } | undefined;
+      if (!raw) return undefined;
+      const minutes = restoreMinutes(raw.minutes);
+      if (!minutes.ok) return undefined;
+      const base = raw.base === undefined ? undefined : restoreMinutes(raw.base);
+      return {
+        minutes: minutes.minutes,
+        base: base?.ok ? base.minutes : undefined,
+        baseETag: typeof raw.baseETag === 'string' ? raw.baseETag : undefined,
+        dirty: raw.dirty === true,
+      } satisfies LocalCopy;
+    },
+    async set(copy) {
+      if (!copy.dirty) return del(id, store);
+      return set(id, { ...copy, savedAt: now().toISOString() }, store);
+    },
   };
 }

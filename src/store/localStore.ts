@@ -7,6 +7,7 @@
 // was last chosen; both at the first use of the store in a session.
 
 import type { HandMark } from '../domain/attendance';
+import type { Minutes } from '../domain/minutes';
 
 export const MARKS_KEPT_DAYS = 60;
 export const CHAIR_KEPT_DAYS = 365;
@@ -51,6 +52,21 @@ export function restoreMarks(raw: unknown): SavedMarks | undefined {
   return { marks, savedAt: raw.savedAt, ...(typeof raw.chairKey === 'string' ? { chairKey: raw.chairKey } : {}) };
 }
 
+/** What the device keeps of a meeting's minutes until the server has it (app/minutesSync.ts). */
+export interface LocalCopy {
+  minutes: Minutes;
+  /** The server's copy our edits started from, and its eTag: the base of a merge. */
+  base?: Minutes;
+  baseETag?: string;
+  /** There are edits the server does not have. */
+  dirty: boolean;
+}
+
+export interface MinutesLocal {
+  get(): Promise<LocalCopy | undefined>;
+  set(copy: LocalCopy): Promise<void>;
+}
+
 /** The same store in memory: for Node (tests, bench) and for browsers that refuse IndexedDB. */
 export function memoryStore(): LocalStore {
   const chairs = new Map<string, string>();
@@ -61,4 +77,13 @@ export function memoryStore(): LocalStore {
     getMarks: async (id) => marks.get(id),
     setMarks: async (id, saved) => void marks.set(id, saved),
   };
+}
+
+/** A device copy of minutes in memory: for Node (tests, bench) and browsers that refuse IndexedDB. */
+export function memoryMinutes(): MinutesLocal & { copy?: LocalCopy } {
+  const local: MinutesLocal & { copy?: LocalCopy } = {
+    get: async () => local.copy && structuredClone(local.copy),
+    set: async (copy) => void (local.copy = copy.dirty ? structuredClone(copy) : undefined),
+  };
+  return local;
 }

@@ -1,0 +1,84 @@
+// The minutes file of one meeting in the group's channel folder, as MinutesSync reads and writes it:
+// `Justera/<date> <subject> (<key>)/minutes.json` (domain/meetingFolder.ts: the key comes from the
+// meeting's iCalUId, the same in every attendee's calendar). The folder is found by listing
+// "Justera" once and remembered; the first write makes it. Every read passes restoreMinutes.
+
+import { ROOT_FOLDER, MINUTES_FILE, isMeetingFolder, meetingFolderName } from '../domain/meetingFolder';
+import type { Minutes } from '../domain/minutes';
+import { Problem } from '../domain/problems';
+import { restoreMinutes } from '../domain/restoreMinutes';
+import * as files from '../graph/files';
+import type { Graph } from '../graph/graph';
+import type { MinutesRemote } from './minutesSync';
+
+/** The channel's files folder: where everything of the group lives. */
+export interface ChannelFolder {
+  driveId: string;
+  folderId: string;
+}
+
+export async function channelFolderOf(graph: Graph, teamId: string, channelId: string): Promise<ChannelFolder> {
+  const folder = await graph.get(files.channelFolder(teamId, channelId));
+  return { driveId: folder.driveId, folderId: folder.id };
+}
+
+export interface MeetingIdentity {
+  iCalUId: string;
+  start: string;
+  timeZone: string;
+  subject: string;
+}
+
+/** Reads a minutes file's text: JSON, then the restore step; what is not minutes is said, not guessed. */
+export function minutesFromText(text: string): Minutes {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Problem('bad-data', 'The minutes file is not valid JSON', { code: 'minutes-not-json', cause: e });
+  }
+  const restored = restoreMinutes(raw);
+  if (!restored.ok) {
+    throw new Problem('bad-data', `The minutes file cannot be read (${restored.reason}${restored.version ? ` ${restored.version}` : ''})`, { code: `minutes-${restored.reason}` });
+  }
+  if (restored.repairs.length) console.warn('Justera: the minutes file was repaired when read', restored.repairs);
+  return restored.minutes;
+}
+
+export function channelMinutesRemote(graph: Graph, folder: ChannelFolder, meeting: MeetingIdentity): MinutesRemote {
+  let meetingFolderId: string | undefined;
+
+  /** The meeting's folder, found by its key (whatever the subject was when it was made). */
+  async function findMeetingFolder(): Promise<string | undefined> {
+    if (meetingFolderId) return meetingFolderId;
+    const root = await graph.get(files.itemByPath(folder.driveId, folder.folderId, ROOT_FOLDER));
+    if (!root) return undefined;
+    const all = await graph.all(files.children(folder.driveId, root.id));
+    return (meetingFolderId = all.find((f) => f.isFolder && isMeetingFolder(f.name, meeting.iCalUId))?.id);
+  }
+
+  return {
+    async read() {
+      const id = await findMeetingFolder();
+      if (!id) return undefined;
+      const file = await files.downloadTextAt(graph, folder.driveId, id, MINUTES_FILE);
+      if (!file) return undefined;
+      return { minutes: minutesFromText(file.text), eTag: file.eTag };
+    },
+    async write(minutes, ifMatch) {
+      const id = await findMeetingFolder();
+      // The first write names the folders too: Graph makes "Justera/<meeting>/" on the way.
+      const [parent, name] = id ? [id, MINUTES_FILE] : [folder.folderId, `${ROOT_FOLDER}/${meetingFolderName(meeting)}/${MINUTES_FILE}`];
+      const written = await graph.send(
+        files.uploadText(folder.driveId, parent, name, JSON.stringify(minutes, null, 2), {
+          ifMatch,
+          // Without an eTag this is the first write: it must not replace a file someone else made.
+          conflictBehavior: ifMatch ? 'replace' : 'fail',
+          contentType: 'application/json',
+        }),
+      );
+      meetingFolderId ??= written.parentId;
+      return { eTag: written.eTag };
+    },
+  };
+}
