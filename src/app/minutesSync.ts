@@ -67,7 +67,7 @@ export class MinutesSync {
    * Opens the minutes: the server's copy, merged with edits the device still holds; `fresh` makes
    * new minutes when neither has any. Offline, the device's copy (or fresh minutes) opens, saying so.
    */
-  async open(fresh: () => Minutes): Promise<Minutes> {
+  async open(fresh: () => Minutes | Promise<Minutes>): Promise<Minutes> {
     const [saved, server] = await Promise.all([
       this.local.get().catch((e: unknown) => {
         this.deviceProblem = toProblem(e);
@@ -92,7 +92,7 @@ export class MinutesSync {
       this.base = remote.minutes;
       this.baseETag = remote.eTag;
     } else {
-      this.current = saved?.minutes ?? fresh();
+      this.current = saved?.minutes ?? (await fresh());
       this.dirty = true;
     }
     if (!server.ok) this.setStatus({ kind: 'offline', problem: server.problem, retryInMs: this.retryMs });

@@ -16,6 +16,8 @@ export interface Meeting {
   eventId: string;
   /** The series this occurrence belongs to; remembered choices (the chair) are kept per series. */
   seriesId?: string;
+  /** The same in every attendee's calendar (event ids differ per mailbox): the minutes' folder key. */
+  iCalUId?: string;
   subject: string;
   /** ISO instants in UTC. */
   start: string;
@@ -32,8 +34,9 @@ export interface Meeting {
   isCancelled: boolean;
   /** The signed-in user organises it (only organisers can read attendance reports). */
   userIsOrganiser: boolean;
-  /** HTML of the invitation, untrusted. */
+  /** The invitation's body, untrusted: HTML, or plain text when bodyIsText. */
   bodyHtml?: string;
+  bodyIsText?: boolean;
 }
 
 /** A meeting in the list "My meetings": the calendar's summary, without attendees or body. */

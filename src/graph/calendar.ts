@@ -10,7 +10,7 @@ import { list, obj, optStr, page, query, str, utcInstant, type Json } from './re
 
 const PREFER_UTC = { Prefer: 'outlook.timezone="UTC"' };
 const LIST_SELECT =
-  'subject,start,end,originalStartTimeZone,location,locations,isOnlineMeeting,onlineMeeting,organizer,type,seriesMasterId,isCancelled';
+  'subject,start,end,originalStartTimeZone,location,locations,isOnlineMeeting,onlineMeeting,organizer,type,seriesMasterId,isCancelled,iCalUId';
 const EVENT_SELECT = `${LIST_SELECT},attendees,body,isOrganizer`;
 
 function rsvpOf(response: string | undefined): Rsvp {
@@ -115,6 +115,7 @@ export function toMeeting(body: unknown, fallbackZone: string): Meeting {
   return {
     eventId: str(e.id, 'event.id'),
     seriesId: optStr(e.seriesMasterId),
+    iCalUId: optStr(e.iCalUId),
     subject: optStr(e.subject) ?? '',
     start: utcInstant(e.start, 'event.start'),
     end: utcInstant(e.end, 'event.end'),
@@ -127,6 +128,7 @@ export function toMeeting(body: unknown, fallbackZone: string): Meeting {
     isCancelled: e.isCancelled === true,
     userIsOrganiser: e.isOrganizer === true,
     bodyHtml: optStr(body_?.content),
+    bodyIsText: optStr(body_?.contentType)?.toLowerCase() === 'text',
   };
 }
 

@@ -1,0 +1,141 @@
+// Use case "open the minutes" of a meeting whose group (team and channel) is known: the minutes
+// file in the channel folder, kept by MinutesSync; when there is none yet, new minutes prefilled
+// from what Microsoft 365 and the group's folder know:
+//   - the agenda from the invitation's body (app/invitation.ts, loaded with this chunk);
+//   - the follow-up: the open actions of the latest earlier minutes in the folder;
+//   - for numbered paragraphs (Protokoll), where § numbering continues from those minutes;
+//   - the next meeting: the series' next occurrence in the calendar.
+// Round trips when there is a file: the channel folder, the "Justera" folder and its list, the
+// file's item, its bytes (5). New minutes add the earlier minutes' file (2) and the calendar (1),
+// sent at the same time.
+
+import type { AgendaDraftItem } from '../domain/agenda';
+import { meetingKey, ROOT_FOLDER, MINUTES_FILE } from '../domain/meetingFolder';
+import type { Meeting } from '../domain/meeting';
+import { firstParagraphFor, followUpFrom, newMinutes, type Minutes, type PersonRef } from '../domain/minutes';
+import { personKey } from '../domain/people';
+import { templateFor, type Language } from '../domain/templates';
+import * as calendar from '../graph/calendar';
+import * as files from '../graph/files';
+import type { Graph } from '../graph/graph';
+import type { MinutesLocal } from '../store/localStore';
+import { channelFolderOf, channelMinutesRemote, minutesFromText, type ChannelFolder } from './channelMinutes';
+import { agendaFromInvitation } from './invitation';
+import { MinutesSync } from './minutesSync';
+import type { Prefill } from './prefill';
+
+export interface MinutesGroup {
+  teamId: string;
+  channelId: string;
+}
+
+export interface MinutesDeps {
+  graph: Graph;
+  now: () => Date;
+  newId: () => string;
+  /** The device's copy of a meeting's minutes, by the meeting's key. */
+  local: (key: string) => MinutesLocal;
+  /** The host's zone, for calendar answers. */
+  timeZone: string;
+}
+
+export interface OpenedMinutes {
+  sync: MinutesSync;
+  folder: ChannelFolder;
+}
+
+const DAY = 86_400_000;
+
+function asRef(p: { displayName: string; email?: string; organisation?: string; directoryId?: string }): PersonRef {
+  return { key: personKey(p), displayName: p.displayName, email: p.email, organisation: p.organisation };
+}
+
+/** The key of a meeting's minutes: its iCalUId (the same for everyone); its event id only where Graph gave none. */
+function keyOf(meeting: Meeting): string {
+  return meeting.iCalUId ?? meeting.eventId;
+}
+
+/** The latest minutes in the folder from before this meeting (folders are named by date first). */
+async function previousMinutes(graph: Graph, folder: ChannelFolder, meeting: Meeting): Promise<Minutes | undefined> {
+  const root = await graph.get(files.itemByPath(folder.driveId, folder.folderId, ROOT_FOLDER));
+  if (!root) return undefined;
+  const key = meetingKey(keyOf(meeting));
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: meeting.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(meeting.start));
+  const earlier = (await graph.all(files.children(folder.driveId, root.id)))
+    .filter((f) => f.isFolder && !f.name.endsWith(`(${key})`) && f.name.slice(0, 10) <= day)
+    .sort((a, b) => b.name.localeCompare(a.name));
+  for (const candidate of earlier.slice(0, 3)) {
+    const file = await files.downloadTextAt(graph, folder.driveId, candidate.id, MINUTES_FILE).catch(() => undefined);
+    if (!file) continue;
+    try {
+      const minutes = minutesFromText(file.text);
+      if (Date.parse(minutes.meeting.start) < Date.parse(meeting.start)) return minutes;
+    } catch {
+      // An earlier file that cannot be read is passed over here; opening it says why.
+    }
+  }
+  return undefined;
+}
+
+/** The series' next occurrence after this one, from the calendar. */
+async function nextOccurrence(graph: Graph, meeting: Meeting, timeZone: string): Promise<string | undefined> {
+  if (!meeting.seriesId) return undefined;
+  const from = new Date(Date.parse(meeting.end) + 60_000).toISOString();
+  const to = new Date(Date.parse(meeting.end) + 62 * DAY).toISOString();
+  const items = await graph.all(calendar.calendarView(from, to, timeZone));
+  return items.find((m) => m.seriesId === meeting.seriesId && !m.isCancelled)?.start;
+}
+
+export interface FreshInput {
+  prefill: Prefill;
+  language: Language;
+  templateId?: string;
+}
+
+export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input: FreshInput): Promise<OpenedMinutes> {
+  const { graph } = deps;
+  const meeting = input.prefill.meeting;
+  const folder = await channelFolderOf(graph, group.teamId, group.channelId);
+  const identity = { iCalUId: keyOf(meeting), start: meeting.start, timeZone: meeting.timeZone, subject: meeting.subject };
+  const sync = new MinutesSync(channelMinutesRemote(graph, folder, identity), deps.local(meetingKey(identity.iCalUId)), { now: deps.now });
+
+  const fresh = async (): Promise<Minutes> => {
+    const template = templateFor(input.templateId, [], input.language);
+    // What is not there (no earlier minutes, no calendar answer) leaves that part empty, never the minutes.
+    const [previous, next] = await Promise.all([
+      previousMinutes(graph, folder, meeting).catch(() => undefined),
+      nextOccurrence(graph, meeting, deps.timeZone).catch(() => undefined),
+    ]);
+    let agenda: AgendaDraftItem[] = [];
+    try {
+      agenda = meeting.bodyHtml ? agendaFromInvitation(meeting.bodyHtml, meeting.bodyIsText ? 'text' : 'html') : [];
+    } catch (e) {
+      console.warn('Justera: the agenda could not be read from the invitation', e);
+    }
+    return newMinutes({
+      meeting: {
+        eventId: meeting.eventId,
+        seriesId: meeting.seriesId,
+        subject: meeting.subject,
+        start: meeting.start,
+        end: meeting.end,
+        timeZone: meeting.timeZone,
+        place: meeting.place.rooms.join(', '),
+      },
+      templateId: template.id,
+      language: input.language,
+      agenda,
+      secretary: asRef(input.prefill.secretary),
+      chairKey: input.prefill.chairKey,
+      nextMeeting: { start: next, text: '' },
+      firstParagraph: template.numberedParagraphs
+        ? firstParagraphFor(meeting.start, previous?.firstParagraph ? [{ start: previous.meeting.start, firstParagraph: previous.firstParagraph, items: previous.agenda.length }] : [])
+        : undefined,
+      followUp: previous ? followUpFrom(previous, deps.newId) : [],
+      newId: deps.newId,
+      now: deps.now(),
+    });
+  };
+  await sync.open(fresh);
+  return { sync, folder };
+}
