@@ -71,8 +71,8 @@ describe('security headers in production', () => {
     expect(csp.get('frame-ancestors')!.every((o) => o.startsWith('https://'))).toBe(true);
   });
 
-  test('Nested App Authentication may reach the sign-in authority, and frame it for its silent fallback', () => {
-    expect(csp.get('connect-src')).toEqual(["'self'", 'https://graph.microsoft.com', TEAMS_JS_VALID_DOMAINS_URL, 'https://login.microsoftonline.com']);
+  test('Nested App Authentication may reach the sign-in authority, and frame it for its silent fallback; files come from SharePoint', () => {
+    expect(csp.get('connect-src')).toEqual(["'self'", 'https://graph.microsoft.com', TEAMS_JS_VALID_DOMAINS_URL, 'https://login.microsoftonline.com', 'https://*.sharepoint.com']);
     expect(csp.get('frame-src')).toEqual(["'self'", 'https://login.microsoftonline.com']);
   });
 

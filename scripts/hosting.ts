@@ -25,6 +25,9 @@
 /** teams-js 2.58 fetches this at load (constants.js, `validOriginsCdnEndpoint`, 1.5 s abort). */
 export const TEAMS_JS_VALID_DOMAINS_URL = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
 
+/** Where file downloads go: the tenant's SharePoint (the pre-authenticated @microsoft.graph.downloadUrl). */
+export const SHAREPOINT_DOWNLOADS = 'https://*.sharepoint.com';
+
 /** msal's default, and what config.json names for NAA (README). */
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
 
@@ -143,6 +146,8 @@ export function securityHeadersForConfig(config: { graphBaseUrl: string; tokenPr
     authority: config.authority,
     hostOrigins: config.hostOrigins,
     frameAncestors: MICROSOFT_HOST_ORIGINS,
+    // The minutes files' bytes come from SharePoint's pre-authenticated download URL (files.ts).
+    connectOrigins: [SHAREPOINT_DOWNLOADS],
   });
 }
 

@@ -8,10 +8,12 @@ import type { MeetingListItem } from '../domain/meeting';
 import { createGraphClient } from '../graph/client';
 import { Graph } from '../graph/graph';
 import type { Host } from '../host/host';
-import { indexedDbStore } from '../store/indexedDbStore';
+import { indexedDbMinutes, indexedDbStore } from '../store/indexedDbStore';
 import type { LocalStore } from '../store/localStore';
 import type { DateWindow } from '../domain/dateWindow';
+import { groupSettingsService, type GroupSettingsService } from './groupSettings';
 import { listMyMeetings } from './myMeetings';
+import { openMinutes, type FreshInput, type MinutesGroup, type OpenedMinutes } from './openMinutes';
 import { prefill, type MeetingRef, type Prefill, type PrefillStep } from './prefill';
 
 export interface Services {
@@ -20,6 +22,12 @@ export interface Services {
   now(): Date;
   prefill(ref: MeetingRef, onStep?: (step: PrefillStep) => void): Promise<Prefill>;
   store: LocalStore;
+  /** The minutes of a prefilled meeting, in its group's channel folder, kept by MinutesSync. */
+  openMinutes(group: MinutesGroup, input: FreshInput): Promise<OpenedMinutes>;
+  /** A new id for something in the minutes. */
+  newId(): string;
+  /** The group's settings file in its channel, a first version prefilled, and the pickers' data. */
+  settings: GroupSettingsService;
 }
 
 async function tokenProviderFor(config: AppConfig, host: Host): Promise<TokenProvider> {
@@ -39,5 +47,8 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
     now,
     prefill: (ref, onStep) => prefill({ graph, now, timeZone, tenantId: host.context.user.tenantId, store }, ref, onStep),
     store,
+    openMinutes: (group, input) => openMinutes({ graph, now, newId: () => crypto.randomUUID(), local: (key) => indexedDbMinutes(key, now), timeZone }, group, input),
+    newId: () => crypto.randomUUID(),
+    settings: groupSettingsService(graph, now),
   };
 }
