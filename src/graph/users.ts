@@ -1,18 +1,23 @@
 // Users in the directory: the signed-in user, and invitees looked up by e-mail or id to learn their
-// directory id and organisation (companyName, else department).
+// directory id and organisation (companyName, else department). The three organisation fields are kept
+// as the directory has them too, for the group's roster (which falls back to officeLocation).
 
 import { normaliseEmail, type Person } from '../domain/people';
 import type { GraphCall } from './graph';
 import { obj, optStr, page, query, odataString, str } from './read';
 
 /** The user properties the port reads (toUser). */
-export const USER_SELECT = 'id,displayName,mail,userPrincipalName,companyName,department';
+export const USER_SELECT = 'id,displayName,mail,userPrincipalName,companyName,department,officeLocation';
 /** Graph allows 15 OR clauses in a filter, and counts each value of an `in` as one (filter-query-parameter, known limits). */
 export const IN_FILTER_LIMIT = 15;
 
 export interface DirectoryUser extends Person {
   directoryId: string;
   userPrincipalName?: string;
+  /** The directory's own fields, as it has them (organisation above is companyName, else department). */
+  companyName?: string;
+  department?: string;
+  officeLocation?: string;
 }
 
 /** A directory user as Graph answers with USER_SELECT selected, mapped once. */
@@ -24,6 +29,9 @@ export function toUser(value: unknown, what = 'user'): DirectoryUser {
     email: optStr(u.mail) ?? optStr(u.userPrincipalName),
     userPrincipalName: optStr(u.userPrincipalName),
     organisation: optStr(u.companyName) ?? optStr(u.department),
+    companyName: optStr(u.companyName),
+    department: optStr(u.department),
+    officeLocation: optStr(u.officeLocation),
   };
 }
 

@@ -24,6 +24,22 @@ export interface MeetingDetails {
   title?: string;
 }
 
+/** What the configuration page does when the person presses the host's Save. */
+export interface TabConfigurationOffer {
+  /** Whether Save is available at first (default true); change it with the returned control. */
+  valid?: boolean;
+  /**
+   * Runs when Save is pressed, before the host saves the tab (the group's settings are written
+   * here). A rejection refuses the save: the tab is not saved, and the host shows the error's message.
+   */
+  beforeSave?: () => Promise<void>;
+}
+
+export interface TabConfigurationControl {
+  /** Makes the host's Save available (true) or not (false: loading, or nothing that can be saved). */
+  setValid(valid: boolean): void;
+}
+
 export interface Host {
   readonly context: HostContext;
   onThemeChange(listener: (theme: Theme) => void): void;
@@ -35,7 +51,7 @@ export interface Host {
    * On the configuration page of a channel or meeting tab: offer this tab to be saved. Hosts
    * without tab configuration leave it undefined.
    */
-  offerTabConfiguration?(tab: { contentUrl: string; entityId: string; suggestedDisplayName: string }): void;
+  offerTabConfiguration?(tab: { contentUrl: string; entityId: string; suggestedDisplayName: string }, offer?: TabConfigurationOffer): TabConfigurationControl;
   notifySuccess(): void;
   notifyFailure(message: string): void;
 }

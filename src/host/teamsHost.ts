@@ -89,13 +89,19 @@ export async function connectTeams(validMessageOrigins: readonly string[], optio
       return { joinUrl: d.joinUrl, start: d.scheduledStartTime, end, title: 'title' in d ? d.title : undefined };
     },
     offerTabConfiguration: pages.config.isSupported()
-      ? (tab) => {
+      ? (tab, offer = {}) => {
           pages.config.registerOnSaveHandler((save) => {
-            pages.config
-              .setConfig({ contentUrl: tab.contentUrl, entityId: tab.entityId, suggestedDisplayName: tab.suggestedDisplayName })
-              .then(() => save.notifySuccess(), (e: unknown) => save.notifyFailure(String(e)));
+            // The page's own work first (the group's settings file); only then does Teams keep the tab.
+            Promise.resolve()
+              .then(() => offer.beforeSave?.())
+              .then(() => pages.config.setConfig({ contentUrl: tab.contentUrl, entityId: tab.entityId, suggestedDisplayName: tab.suggestedDisplayName }))
+              .then(
+                () => save.notifySuccess(),
+                (e: unknown) => save.notifyFailure(e instanceof Error ? e.message : String(e)),
+              );
           });
-          pages.config.setValidityState(true);
+          pages.config.setValidityState(offer.valid ?? true);
+          return { setValid: (valid) => pages.config.setValidityState(valid) };
         }
       : undefined,
     notifySuccess: () => app.notifySuccess(),
