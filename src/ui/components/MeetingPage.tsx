@@ -5,6 +5,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, Subtitle1, tokens, Caption1 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingRef, Prefill, PrefillStep } from '../../app/prefill';
+import type { MinutesGroup, OpenedMinutes } from '../../app/openMinutes';
 import type { Services } from '../../app/services';
 import {
   applyHandMarks,
@@ -23,6 +24,7 @@ import { AttendanceList } from './AttendanceList';
 import { AttendanceChanges, AttendanceNotices } from './AttendanceNotices';
 import { SectionBoundary } from './Boundaries';
 import { MinutesHeader } from './MinutesHeader';
+import { MinutesSection } from './MinutesSection';
 import { OutsideList, OutsideText } from './OutsideText';
 import { ProblemMessage } from './ProblemMessage';
 
@@ -44,7 +46,7 @@ type State =
   | { phase: 'failed'; problem: Problem }
   | { phase: 'ready'; data: Prefill; attendance: Attendance; chairKey?: string };
 
-export function MeetingPage({ services, meetingRef }: { services: Services; meetingRef: MeetingRef }) {
+export function MeetingPage({ services, meetingRef, group }: { services: Services; meetingRef: MeetingRef; group?: MinutesGroup }) {
   const styles = useStyles();
   const { t, tx } = useI18n();
   const [state, setState] = useState<State>({ phase: 'loading', step: 'meeting' });
@@ -56,6 +58,10 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
   const [notKeptLocally, setNotKeptLocally] = useState(false);
   const latest = useRef(state);
   latest.current = state;
+  /** The minutes in the group's channel, once open: the marks and the chair are kept there, not on the device. */
+  const [minutes, setMinutes] = useState<OpenedMinutes | undefined>();
+  const minutesRef = useRef(minutes);
+  minutesRef.current = minutes;
 
   const load = useCallback(async () => {
     setState({ phase: 'loading', step: 'meeting' });
@@ -81,6 +87,11 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
 
   const save = (data: Prefill, attendance: Attendance, chairKey: string | undefined) => {
     setState({ phase: 'ready', data, attendance, chairKey });
+    const opened = minutesRef.current;
+    if (opened) {
+      opened.sync.update((m) => ({ ...m, attendance: { marks: handMarks(attendance) }, header: { ...m.header, chairKey } }));
+      return;
+    }
     services.store.setMarks(data.meeting.eventId, { marks: handMarks(attendance), chairKey, savedAt: services.now().toISOString() }).then(
       () => setNotKeptLocally(false),
       (e: unknown) => {
@@ -88,6 +99,26 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
         setNotKeptLocally(true);
       },
     );
+  };
+
+  /**
+   * The minutes opened: marks and chair kept in them win; marks this device still holds from before
+   * the minutes existed move into them, and the device forgets them.
+   */
+  const onMinutesOpened = (opened: OpenedMinutes) => {
+    setMinutes(opened);
+    minutesRef.current = opened;
+    const current = latest.current;
+    if (current.phase !== 'ready') return;
+    const kept = opened.sync.minutes;
+    if (kept.attendance.marks.length === 0 && handMarks(current.attendance).length > 0) {
+      opened.sync.update((m) => ({ ...m, attendance: { marks: handMarks(current.attendance) }, header: { ...m.header, chairKey: current.chairKey } }));
+      services.store.setMarks(current.data.meeting.eventId, { marks: [], savedAt: services.now().toISOString() }).catch(() => undefined);
+      return;
+    }
+    const chairKey = kept.header.chairKey ?? current.chairKey;
+    const attendance = applyHandMarks(current.data.attendance, kept.attendance.marks, { secretary: current.data.secretary, chairKey });
+    setState({ ...current, attendance: withChair(attendance, chairKey, current.data.secretary), chairKey });
   };
 
   if (state.phase === 'loading') {
@@ -189,7 +220,7 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
             </Button>
           )}
           {updating && <Spinner size="tiny" aria-label={t('attendance.updating')} />}
-          {!notKeptLocally && <Caption1>{t('attendance.savedLocally')}</Caption1>}
+          {!notKeptLocally && !minutes && <Caption1>{t('attendance.savedLocally')}</Caption1>}
         </div>
         {notKeptLocally && (
           <MessageBar intent="warning" layout="multiline">
@@ -202,6 +233,9 @@ export function MeetingPage({ services, meetingRef }: { services: Services; meet
           <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} />
         </SectionBoundary>
       </section>
+      <SectionBoundary>
+        <MinutesSection services={services} prefill={data} group={group} onOpened={onMinutesOpened} />
+      </SectionBoundary>
     </div>
   );
 }

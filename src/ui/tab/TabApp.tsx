@@ -3,7 +3,7 @@
 
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MeetingRef } from '../../app/prefill';
 import type { Services } from '../../app/services';
 import type { AppConfig } from '../../config/config';
@@ -24,7 +24,7 @@ function refFromHash(): MeetingRef | undefined {
 }
 
 export function TabApp({ config, host }: { config: AppConfig; host: Host }) {
-  return host.context.frame === 'settings' ? <TabConfigPage host={host} /> : <MinutesApp config={config} host={host} />;
+  return host.context.frame === 'settings' ? <TabConfigPage config={config} host={host} /> : <MinutesApp config={config} host={host} />;
 }
 
 function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
@@ -59,6 +59,11 @@ function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  // A channel tab knows its group: the minutes of meetings opened here live in this channel.
+  const { team, channel } = host.context;
+  // Graph names a team by its Microsoft 365 group id (Teams' groupId), not its internal thread id.
+  const group = useMemo(() => (team?.groupId && channel?.id ? { teamId: team.groupId, channelId: channel.id } : undefined), [team?.groupId, channel?.id]);
+
   if (problem) return <ProblemMessage problem={problem} onRetry={() => void start()} />;
   if (!services) return <Spinner label={t('loadingApp')} labelPosition="below" />;
   if (ref) {
@@ -70,7 +75,7 @@ function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
           </Button>
         )}
         <SurfaceBoundary resetKeys={[ref]}>
-          <MeetingPage key={ref.kind === 'event' ? ref.eventId : ref.joinUrl} services={services} meetingRef={ref} />
+          <MeetingPage key={ref.kind === 'event' ? ref.eventId : ref.joinUrl} services={services} meetingRef={ref} group={group} />
         </SurfaceBoundary>
       </>
     );

@@ -1,0 +1,186 @@
+// The minutes being written: the save status always in sight, then the template's sections in its
+// order and with its words (a section the template hides is not shown): the agenda with notes,
+// decisions and actions per item, the follow-up of earlier actions, the next meeting. Where two
+// people changed the same text, both versions show beside the field until one is kept; a conflict
+// about something no field here shows is listed at the top, so none is ever out of sight.
+//
+// It takes data and callbacks only: `update` applies a pure edit (domain/minutesEdits) to the
+// minutes and should re-render synchronously (MinutesSync.update does, through its subscribe), so
+// typed text stays where the cursor is. The notes editor loads lazily in its own chunk.
+
+import { Button, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { SaveStatus } from '../../../app/minutesSync';
+import { paragraphNumbers, type Minutes, type PersonRef } from '../../../domain/minutes';
+import { keepVersion } from '../../../domain/minutesEdits';
+import { labelOf, type Template } from '../../../domain/templates';
+import { useI18n } from '../../i18n';
+import { SectionBoundary } from '../Boundaries';
+import { AgendaEditor } from './AgendaEditor';
+import { ConflictChoice } from './ConflictChoice';
+import { isPlacedConflict, localDate, type MinutesEditing } from './editing';
+import { FollowUpList } from './FollowUpList';
+import { NextMeetingField } from './NextMeetingField';
+import { SaveStatusBar } from './SaveStatusBar';
+
+const useStyles = makeStyles({
+  editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL, minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
+  top: { position: 'sticky', top: 0, zIndex: 2, display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground1 },
+  undo: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    minWidth: 0,
+  },
+  undoText: { flexGrow: 1, flexBasis: '10rem', minWidth: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  conflicts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+});
+
+export interface MinutesEditorProps {
+  minutes: Minutes;
+  template: Template;
+  status: SaveStatus;
+  /** This device could not keep a copy (MinutesSync.notKeptOnDevice). */
+  notKeptOnDevice?: boolean;
+  /** Attendees and roster, for the owner and scribe pickers. */
+  people: PersonRef[];
+  /** Directory search, for a person in neither list. */
+  searchPeople?: (text: string) => Promise<PersonRef[]>;
+  update: (change: (m: Minutes) => Minutes) => void;
+  newId: () => string;
+  /** "Spara nu": MinutesSync.flush. */
+  onSaveNow?: () => void;
+}
+
+interface Undo {
+  message: string;
+  restore?: (m: Minutes) => Minutes;
+}
+
+/** Where an unplaced conflict is: the agenda item's title when there is one, else the field's path. */
+function describe(path: string, minutes: Minutes): string {
+  const seg = path.split('/').filter(Boolean);
+  const item = seg[0] === 'agenda' ? minutes.agenda.find((i) => i.id === seg[1]) : undefined;
+  return item ? `${item.title || seg[1]} / ${seg.slice(2).join('/')}` : seg.join('/');
+}
+
+export function MinutesEditor({ minutes, template, status, notKeptOnDevice, people, searchPeople, update, newId, onSaveNow }: MinutesEditorProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const ids = useId();
+  const [undo, setUndo] = useState<Undo | undefined>();
+  // The latest callbacks behind stable functions: the parts are memoised on `edit`.
+  const callbacks = useRef({ update, newId, searchPeople });
+  callbacks.current = { update, newId, searchPeople };
+  const canSearch = searchPeople !== undefined;
+  const offerUndo = useCallback((message: string, restore: (m: Minutes) => Minutes) => setUndo({ message, restore }), []);
+  const [today] = useState(() => localDate(new Date()));
+  const edit = useMemo<MinutesEditing>(
+    () => ({
+      update: (change) => callbacks.current.update(change),
+      newId: () => callbacks.current.newId(),
+      people,
+      searchPeople: canSearch ? (text: string) => callbacks.current.searchPeople?.(text) ?? Promise.resolve([]) : undefined,
+      conflicts: minutes.conflicts,
+      offerUndo,
+      today,
+    }),
+    [people, canSearch, minutes.conflicts, offerUndo, today],
+  );
+  const paragraphs = useMemo(
+    () => (template.numberedParagraphs ? paragraphNumbers({ agenda: minutes.agenda, firstParagraph: minutes.firstParagraph }) : undefined),
+    [template.numberedParagraphs, minutes.agenda, minutes.firstParagraph],
+  );
+
+  const sections = template.sections.filter((s) => s.show && (s.id === 'agenda' || s.id === 'followUp' || s.id === 'nextMeeting'));
+  const shown = { agenda: false, followUp: false, nextMeeting: false };
+  for (const s of sections) shown[s.id as keyof typeof shown] = true;
+  const unplaced = minutes.conflicts.filter((c) => !isPlacedConflict(c.path, minutes, shown));
+
+  return (
+    <div className={styles.editor}>
+      <div className={styles.top}>
+        <SaveStatusBar status={status} notKeptOnDevice={notKeptOnDevice} onSaveNow={onSaveNow} />
+        {undo && (
+          <div className={styles.undo}>
+            <Text className={styles.undoText} role="status" aria-live="polite">
+              {undo.message}
+            </Text>
+            {undo.restore && (
+              <Button
+                size="small"
+                appearance="primary"
+                onClick={() => {
+                  const restore = undo.restore!;
+                  update(restore);
+                  setUndo({ message: t('minutes.undone') });
+                }}
+              >
+                {t('minutes.undo')}
+              </Button>
+            )}
+            <Button size="small" appearance="subtle" onClick={() => setUndo(undefined)}>
+              {t('minutes.undo.dismiss')}
+            </Button>
+          </div>
+        )}
+      </div>
+
+      {unplaced.length > 0 && (
+        <section className={styles.section} aria-labelledby={`${ids}-conflicts`}>
+          <Subtitle1 as="h2" className={styles.heading} id={`${ids}-conflicts`}>
+            {t('minutes.conflicts.other')}
+          </Subtitle1>
+          <Text block>{t('minutes.conflicts.otherBody')}</Text>
+          <div className={styles.conflicts}>
+            {unplaced.map((c) => (
+              <ConflictChoice
+                key={c.path}
+                field={describe(c.path, minutes)}
+                ours={c.ours}
+                theirs={c.theirs}
+                html={c.path.endsWith('/html')}
+                onKeep={(side) => update((m) => keepVersion(m, c.path, side))}
+              />
+            ))}
+          </div>
+        </section>
+      )}
+
+      {sections.map((s) => {
+        const headingId = `${ids}-${s.id}`;
+        return (
+          <section key={s.id} className={styles.section} aria-labelledby={headingId}>
+            <Subtitle1 as="h2" className={styles.heading} id={headingId}>
+              <bdi>{s.label}</bdi>
+            </Subtitle1>
+            <SectionBoundary>
+              {s.id === 'agenda' ? (
+                <AgendaEditor
+                  agenda={minutes.agenda}
+                  headingId={headingId}
+                  paragraphs={paragraphs}
+                  decisionsLabel={labelOf(template, 'decisions')}
+                  actionsLabel={labelOf(template, 'actions')}
+                  edit={edit}
+                />
+              ) : s.id === 'followUp' ? (
+                <FollowUpList followUp={minutes.followUp} headingId={headingId} edit={edit} />
+              ) : (
+                <NextMeetingField nextMeeting={minutes.nextMeeting} timeZone={minutes.meeting.timeZone} edit={edit} />
+              )}
+            </SectionBoundary>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** For React.lazy: the editor is its own chunk, loaded when minutes open. */
+export default MinutesEditor;

@@ -1,0 +1,95 @@
+// The secretary writes the minutes in the group's channel tab, and never loses a word: the agenda
+// comes from the invitation, decisions, notes and attendance marks are saved in the channel's
+// folder within seconds, come back after a reload, are seen by another member, and survive a
+// server that does not answer.
+
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { MeetingMinutes, MyMeetings } from './pages/minutes';
+import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions } from './pages/teamsHost';
+
+const SERIES = 'Samordningsgrupp Nära vård';
+const ITEM = 'Ekonomisk uppföljning';
+const demo = () => JSON.parse(readFileSync(path.resolve(__dirname, '../../emulator/scenarios/demo.json'), 'utf8'));
+
+// Each test starts from the demo tenant without minutes files.
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demo()));
+test.afterEach(async ({ page, request }) => {
+  await emulatorAdmin.clearFaults(request);
+  expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);
+});
+
+async function openInChannel(page: Page, options: HostOptions = {}) {
+  const host = await new TeamsHost(page).open({ persona: 'secretary', ...options, tab: 'channel' } as HostOptions);
+  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, SERIES).first().click();
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  await expect(host.tab.getByRole('heading', { name: /^Dagordning|^Agenda/ })).toBeVisible();
+  return { host, minutes, item: host.tab.getByRole('listitem').filter({ has: host.tab.getByRole('heading', { name: ITEM, exact: true }) }) };
+}
+
+/** A name as screen readers get it: outside text sits between Unicode isolates, which a person does not hear. */
+const named = (before: string, name = ITEM) => new RegExp(`^${before}\u2068?${name}\u2069?$`);
+
+const status = (page: Page) => new TeamsHost(page).tab.getByRole('status').filter({ hasText: /Sparat|Sparar|Ändringar väntar|Offline|Kunde inte sparas/ });
+
+test('the agenda comes from the invitation, and what is written is saved in the channel and back after a reload', async ({ page }) => {
+  const { host, item, minutes } = await openInChannel(page);
+  for (const title of ['Inledning och föregående minnesanteckningar', 'Länskonferensen 2026', 'Uppföljning av färdplanen – hur mäter vi förflyttningar?', ITEM, 'Övriga frågor och nästa möte']) {
+    await expect(host.tab.getByRole('heading', { name: title })).toBeVisible();
+  }
+  await item.getByRole('button', { name: named('Lägg till beslut i ') }).click();
+  await item.getByRole('textbox', { name: /Beslut 1/ }).fill('Budgeten för 2026 fastställs.');
+  const notes = item.getByRole('textbox', { name: named('Anteckningar: ') });
+  await notes.click();
+  await page.keyboard.type('Ca 2,4 mnkr finns för 2026. ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('Fördelningen tas upp på nästa möte.');
+  await minutes.statusOf('Närvaro för Olof Bergström').selectOption('present');
+  await expect(status(page)).toHaveText(/Sparat/, { timeout: 15_000 });
+
+  await page.reload();
+  const again = await openInChannel(page);
+  await expect(again.item.getByRole('textbox', { name: /Beslut 1/ })).toHaveValue('Budgeten för 2026 fastställs.');
+  await expect(again.item.getByRole('textbox', { name: named('Anteckningar: ') })).toContainText('Fördelningen tas upp på nästa möte.');
+  await expect(again.item.locator('strong, b, .notes-bold').filter({ hasText: 'Fördelningen' }).first()).toBeVisible();
+  expect(await again.minutes.names('Närvarande')).toContain('Olof Bergström');
+});
+
+test('another member opening the meeting in the channel sees what the secretary wrote', async ({ page, browser }) => {
+  const { item } = await openInChannel(page);
+  await item.getByRole('button', { name: named('Lägg till beslut i ') }).click();
+  await item.getByRole('textbox', { name: /Beslut 1/ }).fill('Kriterierna för ansökan tas fram till nästa möte.');
+  await expect(status(page)).toHaveText(/Sparat/, { timeout: 15_000 });
+
+  const other = await browser.newPage();
+  const host = await new TeamsHost(other).open({ persona: 'chair', tab: 'channel' } as HostOptions);
+  await new MyMeetings(host.tab).meetings('Tidigare', SERIES).first().click();
+  const region = host.tab.getByRole('listitem').filter({ has: host.tab.getByRole('heading', { name: ITEM, exact: true }) });
+  await expect(region.getByRole('textbox', { name: /Beslut 1/ })).toHaveValue('Kriterierna för ansökan tas fram till nästa möte.');
+  await other.close();
+});
+
+test('with the channel out of reach, every word stays on the device, through a reload, until it can be saved', async ({ page }) => {
+  const { item } = await openInChannel(page);
+  await expect(status(page)).toHaveText(/Sparat/, { timeout: 15_000 });
+  // The channel's files stop answering writes.
+  await page.route(`${EMULATOR}/v1.0/drives/**/content*`, (route) => (route.request().method() === 'PUT' ? route.abort('connectionrefused') : route.fallback()));
+  await item.getByRole('button', { name: named('Lägg till beslut i ') }).click();
+  await item.getByRole('textbox', { name: /Beslut 1/ }).fill('Skrivet utan nät.');
+  await expect(status(page)).toHaveText(/Offline – sparat på den här enheten/, { timeout: 15_000 });
+
+  await page.reload();
+  const again = await openInChannel(page);
+  await expect(again.item.getByRole('textbox', { name: /Beslut 1/ })).toHaveValue('Skrivet utan nät.');
+  await page.unroute(`${EMULATOR}/v1.0/drives/**/content*`);
+  await again.item.getByRole('textbox', { name: /Beslut 1/ }).press('End');
+  await expect(status(page)).toHaveText(/Sparat/, { timeout: 30_000 });
+});
+
+test('outside a channel, the page says where the minutes can be written', async ({ page }) => {
+  const host = await new TeamsHost(page).open({ persona: 'secretary' });
+  await new MyMeetings(host.tab).meetings('Tidigare', SERIES).first().click();
+  await expect(host.tab.getByText(/Justera vet ännu inte vilken grupp det här mötet hör till/)).toBeVisible();
+});
