@@ -4,9 +4,11 @@
  *   GET|POST /_emulator/scenario  read / replace the scenario
  *   POST|DELETE|GET /_emulator/faults
  *   GET /_emulator/stats, POST /_emulator/stats/reset, GET /_emulator/health
+ *   GET /_emulator/mail          the mail sent (POST /me/sendMail) since the scenario was loaded
  */
 
 import { issueToken, userForToken } from './auth';
+import { sentMail } from './routes/mail';
 import { validateFaults, type Faults, type FaultController } from './faults';
 import { ScenarioError } from './scenario/validate';
 import type { Scenario } from './scenario/types';
@@ -73,6 +75,8 @@ export function handleAdmin(env: AdminEnv, method: string, path: string, body: u
     case 'DELETE /_emulator/faults':
       env.faults.clear();
       return { status: 200, body: env.faults.current() };
+    case 'GET /_emulator/mail':
+      return { status: 200, body: { value: sentMail(env.state()) } };
     case 'GET /_emulator/stats':
       return { status: 200, body: env.stats.snapshot() };
     case 'POST /_emulator/stats/reset':

@@ -18,6 +18,7 @@ import type { GraphRequest, GraphResult } from './http';
 import { Router } from './router';
 import { registerCalendarRoutes } from './routes/calendar';
 import { DOWNLOAD_PREFIX, readDownloadToken, registerDriveRoutes } from './routes/drives';
+import { registerMailRoutes } from './routes/mail';
 import { registerOnlineMeetingRoutes } from './routes/onlineMeetings';
 import { registerPlannerRoutes } from './routes/planner';
 import { registerTeamsRoutes } from './routes/teams';
@@ -74,6 +75,7 @@ function buildRouter(): Router {
   registerTeamsRoutes(r);
   registerDriveRoutes(r);
   registerPlannerRoutes(r);
+  registerMailRoutes(r);
   return r;
 }
 

@@ -53,6 +53,11 @@ export interface AttendanceEntry {
   rejoined?: boolean;
   /** Invited as optional ("valfri"): not missed when not there. */
   optional?: boolean;
+  /**
+   * The status comes from what the organiser's Justera read and kept in the minutes (organiserCopy.ts):
+   * who fetched it and when (ISO instant).
+   */
+  viaOrganiser?: { fetchedBy: string; fetchedAt: string };
 }
 
 /** Why the RSVPs and not a report decide the list. Each has its own explanation in the UI. */
@@ -293,10 +298,12 @@ export type StatusReason =
   | 'tentative'
   | 'organiser'
   | 'no-reply' // no reply known (or hidden from a non-organiser)
-  | 'manual'; // the secretary's own mark
+  | 'manual' // the secretary's own mark
+  | 'organiser-report'; // the organiser's report, as their Justera kept it in the minutes (present or not)
 
 export function statusReason(e: AttendanceEntry): StatusReason {
   if (e.basis === 'manual') return 'manual';
+  if (e.basis === 'report' && e.viaOrganiser) return 'organiser-report';
   if (e.basis === 'report') {
     if (e.status === 'present') return 'in-report';
     return e.attendedSeconds === 0 ? 'no-time-in-report' : 'not-in-report';

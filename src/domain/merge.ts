@@ -11,9 +11,12 @@
 //   - objects are merged per field;
 //   - a field both sides changed differently keeps our value in place and both values in
 //     `conflicts`, for the secretary to settle: never silently dropped.
-// `updatedAt` takes the later of the two, `conflicts` the union.
+// `updatedAt` takes the later of the two, `conflicts` the union. The organiser's copy of the
+// attendance (attendance.organiserCopy) is one object by one writer: the newer fetch wins whole
+// (organiserCopy.ts), never a mix of two lists field by field with conflicts for the secretary.
 
 import type { Conflict, Minutes } from './minutes';
+import { newerOrganiserCopy } from './organiserCopy';
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -113,13 +116,16 @@ class Merger {
 /** Merges our copy and theirs against the base both started from. */
 export function mergeMinutes(base: Minutes, ours: Minutes, theirs: Minutes): Minutes {
   const merger = new Merger();
-  const { conflicts: _bc, updatedAt: _bu, ...b } = base;
-  const { conflicts: oc, updatedAt: ou, ...o } = ours;
-  const { conflicts: tc, updatedAt: tu, ...t } = theirs;
+  const organiserCopy = newerOrganiserCopy(ours.attendance?.organiserCopy, theirs.attendance?.organiserCopy);
+  const withoutCopy = (m: Minutes): Minutes => (m.attendance?.organiserCopy ? { ...m, attendance: { ...m.attendance, organiserCopy: undefined } } : m);
+  const { conflicts: _bc, updatedAt: _bu, ...b } = withoutCopy(base);
+  const { conflicts: oc, updatedAt: ou, ...o } = withoutCopy(ours);
+  const { conflicts: tc, updatedAt: tu, ...t } = withoutCopy(theirs);
   const merged = merger.value(b, o, t, '') as Omit<Minutes, 'conflicts' | 'updatedAt'>;
   const conflicts = new Map<string, Conflict>();
   for (const c of [...tc, ...oc, ...merger.conflicts]) conflicts.set(c.path, c);
-  return { ...merged, conflicts: [...conflicts.values()], updatedAt: ou > tu ? ou : tu };
+  const attendance = organiserCopy ? { ...merged.attendance, organiserCopy } : merged.attendance;
+  return { ...merged, attendance, conflicts: [...conflicts.values()], updatedAt: ou > tu ? ou : tu };
 }
 
 /** The secretary settles a conflict with the text to keep; the field gets it and the conflict goes. */

@@ -4,7 +4,7 @@
 // Plain data with ids, so two copies can be merged section by section (merge.ts) and an old or
 // hand-edited file passes one restore step (restoreMinutes.ts).
 
-import type { HandMark } from './attendance';
+import type { AttendanceStatus, HandMark, JoinKind, Rsvp, StatusReason } from './attendance';
 import type { AgendaDraftItem } from './agenda';
 import type { Language } from './templates';
 
@@ -83,6 +83,34 @@ export interface Conflict {
   theirs: string;
 }
 
+/** One person as the organiser's Justera listed them. */
+export interface OrganiserCopyEntry {
+  /** The identity key (people.ts personKey) on the organiser's side. */
+  key: string;
+  displayName: string;
+  email?: string;
+  organisation?: string;
+  invited: boolean;
+  status: AttendanceStatus;
+  /** Why, as the organiser's list said it (statusReason). */
+  reason: StatusReason;
+  /** The reply to the invitation, as the organiser's copy of the event has it. */
+  rsvp?: Rsvp;
+  joinedAs?: JoinKind;
+}
+
+/** The attendance the organiser's Justera read: the report's lists, or at least the replies. */
+export interface OrganiserCopy {
+  fetchedBy: PersonRef;
+  /** ISO instant. */
+  fetchedAt: string;
+  source: 'report' | 'replies';
+  /** The report's session (source 'report'). */
+  meetingStart?: string;
+  meetingEnd?: string;
+  entries: OrganiserCopyEntry[];
+}
+
 export interface MinutesMeeting {
   eventId: string;
   seriesId?: string;
@@ -109,6 +137,11 @@ export interface Minutes {
   attendance: {
     /** The secretary's own marks (and people added by hand), which win over the report and replies. */
     marks: HandMark[];
+    /**
+     * What the organiser's Justera read (only the organiser can read the report and see the replies),
+     * for everyone else's lists. Written only by the organiser's client; see organiserCopy.ts.
+     */
+    organiserCopy?: OrganiserCopy;
   };
   agenda: AgendaItem[];
   followUp: FollowUp[];

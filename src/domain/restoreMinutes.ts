@@ -4,7 +4,7 @@
 // migrated, and what is not minutes at all, or is written by a newer Justera, is refused with a
 // reason the page can say (and the bad file is left as it is).
 
-import type { HandMark } from './attendance';
+import type { HandMark, JoinKind, Rsvp, StatusReason } from './attendance';
 import {
   MINUTES_SCHEMA_VERSION,
   type Action,
@@ -15,6 +15,8 @@ import {
   type FollowUpState,
   type Minutes,
   type NoteBlock,
+  type OrganiserCopy,
+  type OrganiserCopyEntry,
   type PersonRef,
 } from './minutes';
 
@@ -30,6 +32,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
 const STATUSES = new Set(['present', 'absent', 'excused']);
 const FOLLOW_UP_STATES = new Set<FollowUpState>(['open', 'done', 'carried', 'dropped']);
+const REASONS = new Set<StatusReason>(['in-report', 'not-in-report', 'no-time-in-report', 'declined', 'accepted', 'tentative', 'organiser', 'no-reply']);
+const RSVPS = new Set<Rsvp>(['organizer', 'accepted', 'tentative', 'declined', 'none']);
+const JOIN_KINDS = new Set<JoinKind>(['directory', 'external', 'phone', 'anonymous', 'room']);
+const instant = (v: unknown): string | undefined => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
 class Restorer {
   readonly repairs: string[] = [];
@@ -124,6 +130,41 @@ class Restorer {
     return { key, status: status as HandMark['status'], ...(added ? { added } : {}) };
   };
 
+  copyEntry = (r: Rec, path: string): OrganiserCopyEntry | undefined => {
+    const key = str(r.key);
+    const displayName = str(r.displayName);
+    const status = str(r.status);
+    if (!key || displayName === undefined || !status || !STATUSES.has(status)) return undefined;
+    let reason = str(r.reason) as StatusReason | undefined;
+    if (!reason || !REASONS.has(reason)) {
+      this.note(`${path}.reason is not known`);
+      reason = 'no-reply';
+    }
+    const rsvp = RSVPS.has(r.rsvp as Rsvp) ? (r.rsvp as Rsvp) : undefined;
+    const joinedAs = JOIN_KINDS.has(r.joinedAs as JoinKind) ? (r.joinedAs as JoinKind) : undefined;
+    return { key, displayName, email: str(r.email), organisation: str(r.organisation), invited: r.invited === true, status: status as OrganiserCopyEntry['status'], reason, rsvp, joinedAs };
+  };
+
+  /** The organiser's copy is one object: without who fetched it, when and from what, it is dropped whole. */
+  organiserCopy(v: unknown): OrganiserCopy | undefined {
+    if (v === undefined) return undefined;
+    const what = 'attendance.organiserCopy';
+    if (!isRec(v)) {
+      this.note(`${what} is not an object`);
+      return undefined;
+    }
+    const fetchedBy = this.person(v.fetchedBy);
+    const fetchedAt = instant(v.fetchedAt);
+    const source = v.source === 'report' || v.source === 'replies' ? v.source : undefined;
+    const meetingStart = instant(v.meetingStart);
+    const meetingEnd = instant(v.meetingEnd);
+    if (!fetchedBy || !fetchedAt || !source || (source === 'report' && (!meetingStart || !meetingEnd))) {
+      this.note(`${what} could not be read`);
+      return undefined;
+    }
+    return { fetchedBy, fetchedAt, source, meetingStart, meetingEnd, entries: this.list(v.entries, `${what}.entries`, this.copyEntry) };
+  }
+
   conflict = (r: Rec): Conflict | undefined => {
     const path = str(r.path);
     const ours = str(r.ours);
@@ -166,7 +207,7 @@ export function restoreMinutes(raw: unknown): RestoreResult {
       secretary: r.person(header.secretary),
       adjusters: r.list(header.adjusters, 'header.adjusters', (p) => r.person(p)),
     },
-    attendance: { marks: r.list(attendance.marks, 'attendance.marks', r.mark) },
+    attendance: { marks: r.list(attendance.marks, 'attendance.marks', r.mark), organiserCopy: r.organiserCopy(attendance.organiserCopy) },
     agenda: r.list(raw.agenda, 'agenda', r.item),
     followUp: r.list(raw.followUp, 'followUp', r.followUp),
     nextMeeting: { start: str(next.start), text: str(next.text) ?? '' },

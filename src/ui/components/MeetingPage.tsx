@@ -1,12 +1,16 @@
 // One meeting: prefill from Graph, lay over it the marks the secretary made on this device (the
 // device keeps only those), and let them mark attendance, pick the chair and update from the
 // attendance report. Each section has its own error boundary: one odd value costs one section.
+// Once the minutes are open, the organiser's page keeps what only it can read (the report, the
+// replies) in them, and everyone else's list comes from that copy (domain/organiserCopy.ts), or they
+// can ask the organiser for it.
 
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, Subtitle1, tokens, Caption1 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingRef, Prefill, PrefillStep } from '../../app/prefill';
 import type { MinutesGroup, OpenedMinutes } from '../../app/openMinutes';
 import type { Services } from '../../app/services';
+import type { DirectoryUser } from '../../graph/users';
 import {
   applyHandMarks,
   handMarks,
@@ -18,13 +22,17 @@ import {
   type AttendanceChange,
   type AttendanceStatus,
 } from '../../domain/attendance';
+import type { OrganiserCopy } from '../../domain/minutes';
+import { attendanceFromOrganiserCopy, organiserCopyFrom, organiserCopyToWrite, organiserCopyWanted } from '../../domain/organiserCopy';
+import { personKey } from '../../domain/people';
 import { toProblem, type Problem } from '../../domain/problems';
-import { useI18n } from '../i18n';
+import { translator, useI18n } from '../i18n';
 import { AttendanceList } from './AttendanceList';
 import { AttendanceChanges, AttendanceNotices } from './AttendanceNotices';
 import { SectionBoundary } from './Boundaries';
 import { MinutesHeader } from './MinutesHeader';
 import { MinutesSection } from './MinutesSection';
+import { OrganiserCopyNotice, type OrganiserCopyNoticeProps } from './OrganiserCopyNotice';
 import { OutsideList, OutsideText } from './OutsideText';
 import { ProblemMessage } from './ProblemMessage';
 
@@ -62,6 +70,9 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
   const [minutes, setMinutes] = useState<OpenedMinutes | undefined>();
   const minutesRef = useRef(minutes);
   minutesRef.current = minutes;
+  /** The organiser's copy of the attendance in the open minutes (written here when the user is the organiser). */
+  const [organiserCopy, setOrganiserCopy] = useState<OrganiserCopy | undefined>();
+  const [ask, setAsk] = useState<OrganiserCopyNoticeProps['ask']>({ state: 'idle' });
 
   const load = useCallback(async () => {
     setState({ phase: 'loading', step: 'meeting' });
@@ -89,7 +100,7 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
     setState({ phase: 'ready', data, attendance, chairKey });
     const opened = minutesRef.current;
     if (opened) {
-      opened.sync.update((m) => ({ ...m, attendance: { marks: handMarks(attendance) }, header: { ...m.header, chairKey } }));
+      opened.sync.update((m) => ({ ...m, attendance: { ...m.attendance, marks: handMarks(attendance) }, header: { ...m.header, chairKey } }));
       return;
     }
     services.store.setMarks(data.meeting.eventId, { marks: handMarks(attendance), chairKey, savedAt: services.now().toISOString() }).then(
@@ -102,23 +113,70 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
   };
 
   /**
+   * The organiser's page keeps what it read (the prefill's list, before anyone's marks) in the minutes,
+   * only when that changed: opening the meeting again writes nothing.
+   */
+  const keepOrganiserCopy = (opened: OpenedMinutes, attendance: Attendance, me: DirectoryUser) => {
+    const fetchedBy = { key: personKey(me), displayName: me.displayName, email: me.email, organisation: me.organisation };
+    const next = organiserCopyToWrite(opened.sync.minutes.attendance.organiserCopy, organiserCopyFrom(attendance, fetchedBy, services.now().toISOString()));
+    if (next) opened.sync.update((m) => ({ ...m, attendance: { ...m.attendance, organiserCopy: next } }));
+    setOrganiserCopy(opened.sync.minutes.attendance.organiserCopy);
+  };
+
+  /**
    * The minutes opened: marks and chair kept in them win; marks this device still holds from before
-   * the minutes existed move into them, and the device forgets them.
+   * the minutes existed move into them, and the device forgets them. For everyone but the organiser,
+   * the organiser's copy in the minutes (when there is one) replaces the list from the replies.
    */
   const onMinutesOpened = (opened: OpenedMinutes) => {
     setMinutes(opened);
     minutesRef.current = opened;
     const current = latest.current;
     if (current.phase !== 'ready') return;
+    const { data } = current;
+    if (data.meeting.userIsOrganiser) keepOrganiserCopy(opened, data.attendance, data.secretary);
+    else setOrganiserCopy(opened.sync.minutes.attendance.organiserCopy);
     const kept = opened.sync.minutes;
-    if (kept.attendance.marks.length === 0 && handMarks(current.attendance).length > 0) {
-      opened.sync.update((m) => ({ ...m, attendance: { marks: handMarks(current.attendance) }, header: { ...m.header, chairKey: current.chairKey } }));
-      services.store.setMarks(current.data.meeting.eventId, { marks: [], savedAt: services.now().toISOString() }).catch(() => undefined);
-      return;
+    const deviceMarks = kept.attendance.marks.length === 0 ? handMarks(current.attendance) : [];
+    if (deviceMarks.length > 0) {
+      opened.sync.update((m) => ({ ...m, attendance: { ...m.attendance, marks: deviceMarks }, header: { ...m.header, chairKey: current.chairKey } }));
+      services.store.setMarks(data.meeting.eventId, { marks: [], savedAt: services.now().toISOString() }).catch(() => undefined);
     }
-    const chairKey = kept.header.chairKey ?? current.chairKey;
-    const attendance = applyHandMarks(current.data.attendance, kept.attendance.marks, { secretary: current.data.secretary, chairKey });
-    setState({ ...current, attendance: withChair(attendance, chairKey, current.data.secretary), chairKey });
+    const marks = deviceMarks.length > 0 ? deviceMarks : kept.attendance.marks;
+    const chairKey = deviceMarks.length > 0 ? current.chairKey : (kept.header.chairKey ?? current.chairKey);
+    const roles = { secretary: data.secretary, chairKey };
+    const copy = data.meeting.userIsOrganiser ? undefined : kept.attendance.organiserCopy;
+    const base = copy ? attendanceFromOrganiserCopy(copy, data.meeting.invitees, roles) : data.attendance;
+    setState({ ...current, attendance: withChair(applyHandMarks(base, marks, roles), chairKey, data.secretary), chairKey });
+  };
+
+  /** Mails the organiser, in the minutes' language, for the attendance only they can read. */
+  const onAsk = async () => {
+    const current = latest.current;
+    const opened = minutesRef.current;
+    if (current.phase !== 'ready' || !opened) return;
+    const { meeting, secretary } = current.data;
+    const words = translator(opened.sync.minutes.language);
+    const when = words.date(meeting.start, meeting.timeZone);
+    setAsk({ state: 'sending' });
+    try {
+      await services.askOrganiser({
+        meeting,
+        words: {
+          subject: words.t('organiserCopy.mail.subject', { subject: meeting.subject, date: when }),
+          paragraphs: [
+            words.t('organiserCopy.mail.greeting', { name: meeting.organiser.displayName }),
+            words.t('organiserCopy.mail.why', { subject: meeting.subject, date: when }),
+            words.t('organiserCopy.mail.what'),
+            words.t('organiserCopy.mail.signature', { name: secretary.displayName }),
+          ],
+          link: words.t('organiserCopy.mail.link'),
+        },
+      });
+      setAsk({ state: 'sent', to: meeting.organiser.displayName });
+    } catch (e) {
+      setAsk({ state: 'failed', problem: toProblem(e) });
+    }
   };
 
   if (state.phase === 'loading') {
@@ -156,6 +214,8 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
       const result = reconcile(current.attendance, fresh.attendance);
       save(fresh, withChair(result.attendance, current.chairKey, fresh.secretary), current.chairKey);
       setUpdate({ changes: result.changes, source: fresh.attendance.source });
+      const opened = minutesRef.current;
+      if (opened && fresh.meeting.userIsOrganiser) keepOrganiserCopy(opened, fresh.attendance, fresh.secretary);
     } catch (e) {
       setUpdateProblem(toProblem(e));
     } finally {
@@ -189,6 +249,19 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
         <SectionBoundary>
           <AttendanceNotices attendance={attendance} timeZone={data.meeting.timeZone} />
         </SectionBoundary>
+        {minutes && (
+          <SectionBoundary>
+            <OrganiserCopyNotice
+              copy={organiserCopy}
+              userIsOrganiser={data.meeting.userIsOrganiser}
+              organiser={data.meeting.organiser}
+              timeZone={data.meeting.timeZone}
+              canAsk={!data.meeting.userIsOrganiser && (ask.state !== 'idle' || organiserCopyWanted(organiserCopy, data.meeting.end, services.now()))}
+              ask={ask}
+              onAsk={() => void onAsk()}
+            />
+          </SectionBoundary>
+        )}
         {data.notInDirectory.length > 0 && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>

@@ -1,0 +1,143 @@
+/**
+ * Mail: POST /me/sendMail (user-sendmail) and the recipient's GET /me/messages (user-list-messages).
+ * sendMail answers 202 Accepted with no body; without toRecipients (or with a recipient without an
+ * address) it answers 400 ErrorInvalidRecipients, with a header not named "x-..." 400
+ * InvalidInternetMessageHeader. A sent message lands in the inbox of each recipient who is a user of
+ * the tenant (others are only listed); GET /_emulator/mail lists everything sent since the scenario
+ * was loaded, for tests. Kept beside the state it belongs to, so loading a scenario empties it.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { badRequest, GraphError } from '../errors';
+import { ok, type GraphResult } from '../http';
+import { collectionBody } from '../odata';
+import type { HandlerContext, Router } from '../router';
+import { findUser, type State } from '../state';
+import { formatUtc } from '../timezones';
+
+interface Address {
+  address: string;
+  name: string;
+}
+
+export interface SentMail {
+  id: string;
+  /** The sender's user id and address. */
+  fromId: string;
+  from: Address;
+  toRecipients: Address[];
+  ccRecipients: Address[];
+  subject: string;
+  body: { contentType: 'text' | 'html'; content: string };
+  internetMessageHeaders: { name: string; value: string }[];
+  saveToSentItems: boolean;
+  sentDateTime: number;
+  /** Users of the tenant whose inbox holds it. */
+  deliveredTo: string[];
+}
+
+const mailboxes = new WeakMap<State, SentMail[]>();
+
+function sentIn(state: State): SentMail[] {
+  let list = mailboxes.get(state);
+  if (!list) mailboxes.set(state, (list = []));
+  return list;
+}
+
+const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Graph's own text when no recipient is given (as Graph answers it; see msgraph-sdk-dotnet#1891). */
+const noRecipients = (): GraphError =>
+  new GraphError(400, 'ErrorInvalidRecipients', "At least one recipient is not valid., A message can't be sent because it contains no recipients.");
+
+function recipients(value: unknown, what: string, required: boolean): Address[] {
+  if (value === undefined || value === null) {
+    if (required) throw noRecipients();
+    return [];
+  }
+  if (!Array.isArray(value)) throw badRequest(`Property '${what}' is not a collection.`, 'ErrorInvalidRequest');
+  if (required && value.length === 0) throw noRecipients();
+  return value.map((r) => {
+    const email = isRec(r) && isRec(r.emailAddress) ? r.emailAddress : undefined;
+    const address = typeof email?.address === 'string' ? email.address.trim() : '';
+    if (!address || !address.includes('@')) {
+      throw new GraphError(400, 'ErrorInvalidRecipients', `At least one recipient isn't valid., Recipient "${address}" isn't resolved. All recipients must be resolved before a message can be submitted.`);
+    }
+    return { address, name: typeof email?.name === 'string' && email.name ? email.name : address };
+  });
+}
+
+function sendMail(ctx: HandlerContext): GraphResult {
+  const body = ctx.req.body;
+  if (!isRec(body) || !isRec(body.message)) throw badRequest('Empty Payload. JSON content expected.', 'ErrorInvalidRequest');
+  const m = body.message;
+  const toRecipients = recipients(m.toRecipients, 'toRecipients', true);
+  const ccRecipients = recipients(m.ccRecipients, 'ccRecipients', false);
+  const headers = Array.isArray(m.internetMessageHeaders) ? m.internetMessageHeaders : [];
+  const internetMessageHeaders = headers.map((h) => {
+    const name = isRec(h) && typeof h.name === 'string' ? h.name : '';
+    if (!/^x-/i.test(name)) throw badRequest(`The internet message header name '${name}' should start with 'x-' or 'X-'.`, 'InvalidInternetMessageHeader');
+    return { name, value: isRec(h) && typeof h.value === 'string' ? h.value : '' };
+  });
+  const b = isRec(m.body) ? m.body : {};
+  const caller = ctx.req.caller;
+  const delivered = new Set<string>();
+  for (const r of [...toRecipients, ...ccRecipients]) {
+    const user = findUser(ctx.state, r.address);
+    if (user && !user.isRoom) delivered.add(user.id);
+  }
+  sentIn(ctx.state).push({
+    id: randomUUID(),
+    fromId: caller.id,
+    from: { address: caller.mail ?? caller.userPrincipalName, name: caller.displayName },
+    toRecipients,
+    ccRecipients,
+    subject: typeof m.subject === 'string' ? m.subject : '',
+    body: { contentType: typeof b.contentType === 'string' && b.contentType.toLowerCase() === 'html' ? 'html' : 'text', content: typeof b.content === 'string' ? b.content : '' },
+    internetMessageHeaders,
+    saveToSentItems: body.saveToSentItems !== false,
+    sentDateTime: ctx.now,
+    deliveredTo: [...delivered],
+  });
+  return { status: 202, headers: {} };
+}
+
+const recipientJson = (a: Address) => ({ emailAddress: { name: a.name, address: a.address } });
+
+/** A message as GET /me/messages shows it (a subset of the message resource's properties). */
+function messageJson(mail: SentMail): Record<string, unknown> {
+  const text = mail.body.contentType === 'html' ? mail.body.content.replace(/<[^>]*>/g, ' ') : mail.body.content;
+  return {
+    id: mail.id,
+    createdDateTime: formatUtc(mail.sentDateTime),
+    receivedDateTime: formatUtc(mail.sentDateTime),
+    sentDateTime: formatUtc(mail.sentDateTime),
+    subject: mail.subject,
+    bodyPreview: text.replace(/\s+/g, ' ').trim().slice(0, 255),
+    isRead: false,
+    body: mail.body,
+    sender: recipientJson(mail.from),
+    from: recipientJson(mail.from),
+    toRecipients: mail.toRecipients.map(recipientJson),
+    ccRecipients: mail.ccRecipients.map(recipientJson),
+  };
+}
+
+function listMessages(ctx: HandlerContext): GraphResult {
+  const me = ctx.req.caller.id;
+  const inbox = sentIn(ctx.state)
+    .filter((m) => m.deliveredTo.includes(me))
+    .sort((a, b) => b.sentDateTime - a.sentDateTime)
+    .map(messageJson);
+  return ok(collectionBody(`${ctx.baseUrl}/$metadata#users('${me}')/messages`, inbox));
+}
+
+/** Everything sent since the scenario was loaded, oldest first (GET /_emulator/mail). */
+export function sentMail(state: State): Record<string, unknown>[] {
+  return sentIn(state).map((m) => ({ ...messageJson(m), internetMessageHeaders: m.internetMessageHeaders, saveToSentItems: m.saveToSentItems, deliveredTo: m.deliveredTo }));
+}
+
+export function registerMailRoutes(r: Router): void {
+  r.add('POST', '/me/sendMail', sendMail);
+  r.add('GET', '/me/messages', listMessages);
+}

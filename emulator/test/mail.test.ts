@@ -1,0 +1,71 @@
+import type { RunningEmulator } from '../src/server';
+import { call, CHAIR, SECRETARY, start, type Json } from './helpers';
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await start();
+});
+afterAll(() => emu.close());
+
+const send = (user: string, body: unknown) =>
+  call(emu, user, '/me/sendMail', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+const admin = async (): Promise<Json[]> => ((await (await fetch(`${emu.url}/_emulator/mail`)).json()) as Json).value;
+
+describe('POST /me/sendMail (user-sendmail)', () => {
+  test('answers 202 with no body, and the message lands in the recipient\'s inbox', async () => {
+    const r = await send(SECRETARY, {
+      message: {
+        subject: 'Närvaron på Samordningsgrupp Nära vård',
+        body: { contentType: 'HTML', content: '<p>Hej Karin!</p>' },
+        toRecipients: [{ emailAddress: { address: CHAIR, name: 'Karin Ekström' } }],
+        internetMessageHeaders: [{ name: 'x-justera-minutes', value: 'abc' }],
+      },
+      saveToSentItems: true,
+    });
+    expect(r.status).toBe(202);
+    expect(r.body).toBeUndefined();
+
+    const inbox = await call(emu, CHAIR, '/me/messages');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.value).toHaveLength(1);
+    expect(inbox.body.value[0]).toMatchObject({
+      subject: 'Närvaron på Samordningsgrupp Nära vård',
+      body: { contentType: 'html', content: '<p>Hej Karin!</p>' },
+      from: { emailAddress: { address: SECRETARY, name: 'Ahmed Yilmaz' } },
+      toRecipients: [{ emailAddress: { address: CHAIR, name: 'Karin Ekström' } }],
+      isRead: false,
+    });
+    // Not in the sender's inbox.
+    expect((await call(emu, SECRETARY, '/me/messages')).body.value).toEqual([]);
+
+    const sent = await admin();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ internetMessageHeaders: [{ name: 'x-justera-minutes', value: 'abc' }], saveToSentItems: true });
+  });
+
+  test('400 ErrorInvalidRecipients without toRecipients, or with an empty or unresolvable one; nothing is sent', async () => {
+    const before = (await admin()).length;
+    for (const toRecipients of [undefined, [], [{ emailAddress: { address: '' } }], [{ emailAddress: { name: 'Karin' } }]]) {
+      const r = await send(SECRETARY, { message: { subject: 'x', body: { contentType: 'Text', content: 'x' }, toRecipients } });
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('ErrorInvalidRecipients');
+    }
+    expect((await admin()).length).toBe(before);
+  });
+
+  test('400 without a message, or with a custom header not named x-...', async () => {
+    expect((await send(SECRETARY, {})).status).toBe(400);
+    const r = await send(SECRETARY, {
+      message: { subject: 'x', toRecipients: [{ emailAddress: { address: CHAIR } }], internetMessageHeaders: [{ name: 'Justera', value: '1' }] },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('InvalidInternetMessageHeader');
+  });
+
+  test('401 without a token; loading a scenario empties the mailboxes', async () => {
+    expect((await call(emu, null, '/me/sendMail', { method: 'POST', body: '{}' })).status).toBe(401);
+    emu.loadScenario(`${__dirname}/../scenarios/demo.json`);
+    expect(await admin()).toEqual([]);
+  });
+});
