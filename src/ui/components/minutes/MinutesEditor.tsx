@@ -13,6 +13,7 @@ import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { SaveStatus } from '../../../app/minutesSync';
 import { paragraphNumbers, type Minutes, type PersonRef } from '../../../domain/minutes';
 import { keepVersion } from '../../../domain/minutesEdits';
+import { minutesAttendance, renderMinutes, type PrefilledAttendance } from '../../../domain/render';
 import { labelOf, type Template } from '../../../domain/templates';
 import { useI18n } from '../../i18n';
 import { SectionBoundary } from '../Boundaries';
@@ -20,6 +21,7 @@ import { AgendaEditor } from './AgendaEditor';
 import { ConflictChoice } from './ConflictChoice';
 import { isPlacedConflict, localDate, type MinutesEditing } from './editing';
 import { FollowUpList } from './FollowUpList';
+import { MinutesDocumentBar, MinutesPreview } from './MinutesPreview';
 import { NextMeetingField } from './NextMeetingField';
 import { SaveStatusBar } from './SaveStatusBar';
 
@@ -55,7 +57,11 @@ export interface MinutesEditorProps {
   newId: () => string;
   /** "Spara nu": MinutesSync.flush. */
   onSaveNow?: () => void;
+  /** Who was there as the prefill knows it, for the preview and the Word file (the minutes' marks win). */
+  attendance?: PrefilledAttendance;
 }
+
+const NO_ATTENDANCE: PrefilledAttendance = { attendance: { source: { kind: 'rsvp', reason: 'no-online-meeting' }, entries: [], notices: [] } };
 
 interface Undo {
   message: string;
@@ -69,11 +75,13 @@ function describe(path: string, minutes: Minutes): string {
   return item ? `${item.title || seg[1]} / ${seg.slice(2).join('/')}` : seg.join('/');
 }
 
-export function MinutesEditor({ minutes, template, status, notKeptOnDevice, people, searchPeople, update, newId, onSaveNow }: MinutesEditorProps) {
+export function MinutesEditor({ minutes, template, status, notKeptOnDevice, people, searchPeople, update, newId, onSaveNow, attendance = NO_ATTENDANCE }: MinutesEditorProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const ids = useId();
   const [undo, setUndo] = useState<Undo | undefined>();
+  const [previewing, setPreviewing] = useState(false);
+  const renderDocument = () => renderMinutes(minutes, template, minutesAttendance(attendance, minutes), { language: minutes.language });
   // The latest callbacks behind stable functions: the parts are memoised on `edit`.
   const callbacks = useRef({ update, newId, searchPeople });
   callbacks.current = { update, newId, searchPeople };
@@ -131,7 +139,10 @@ export function MinutesEditor({ minutes, template, status, notKeptOnDevice, peop
         )}
       </div>
 
-      {unplaced.length > 0 && (
+      <MinutesDocumentBar previewing={previewing} onPreviewChange={setPreviewing} render={renderDocument} />
+      {previewing && <MinutesPreview document={renderDocument()} />}
+
+      {!previewing && unplaced.length > 0 && (
         <section className={styles.section} aria-labelledby={`${ids}-conflicts`}>
           <Subtitle1 as="h2" className={styles.heading} id={`${ids}-conflicts`}>
             {t('minutes.conflicts.other')}
@@ -152,7 +163,7 @@ export function MinutesEditor({ minutes, template, status, notKeptOnDevice, peop
         </section>
       )}
 
-      {sections.map((s) => {
+      {!previewing && sections.map((s) => {
         const headingId = `${ids}-${s.id}`;
         return (
           <section key={s.id} className={styles.section} aria-labelledby={headingId}>
