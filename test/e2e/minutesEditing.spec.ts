@@ -47,6 +47,12 @@ test('the agenda comes from the invitation, and what is written is saved in the 
   await page.keyboard.press('Control+b');
   await page.keyboard.type('Fördelningen tas upp på nästa möte.');
   await minutes.statusOf('Närvaro för Olof Bergström').selectOption('present');
+  // Someone who sat in the room, in no invitation and no report.
+  await host.tab.getByRole('button', { name: 'Lägg till någon som deltog' }).click();
+  await host.tab.getByRole('textbox', { name: 'Namn' }).fill('Olle Rumsson');
+  await host.tab.getByRole('textbox', { name: 'Organisation' }).fill('Ekby kommun');
+  await host.tab.getByRole('button', { name: 'Lägg till som närvarande' }).click();
+  expect(await minutes.names('Övriga närvarande (ej inbjudna)')).toEqual(['Olle Rumsson']);
   await expect(status(page)).toHaveText(/Sparat/, { timeout: 15_000 });
 
   await page.reload();
@@ -55,6 +61,8 @@ test('the agenda comes from the invitation, and what is written is saved in the 
   await expect(again.item.getByRole('textbox', { name: named('Anteckningar: ') })).toContainText('Fördelningen tas upp på nästa möte.');
   await expect(again.item.locator('strong, b, .notes-bold').filter({ hasText: 'Fördelningen' }).first()).toBeVisible();
   expect(await again.minutes.names('Närvarande')).toContain('Olof Bergström');
+  expect(await again.minutes.names('Övriga närvarande (ej inbjudna)')).toEqual(['Olle Rumsson']);
+  await expect(again.minutes.row('Olle Rumsson')).toContainText('Ekby kommun');
 });
 
 test('another member opening the meeting in the channel sees what the secretary wrote', async ({ page, browser }) => {

@@ -7,6 +7,7 @@ import { Badge, Caption1, makeStyles, Select, Subtitle2, Text, tokens } from '@f
 import { groupAttendance, statusReason, type Attendance, type AttendanceEntry, type AttendanceStatus } from '../../domain/attendance';
 import { organisationFromEmail } from '../../domain/people';
 import { useI18n } from '../i18n';
+import { AddPersonForm } from './AddPersonForm';
 import { ItemBoundary } from './Boundaries';
 import { OutsideText } from './OutsideText';
 
@@ -76,9 +77,11 @@ export interface AttendanceListProps {
   attendance: Attendance;
   notInDirectory: readonly string[];
   onMark(key: string, status: AttendanceStatus): void;
+  /** Someone who took part without an invitation or a record in the report, added by hand. */
+  onAdd?(person: { displayName: string; organisation?: string }): void;
 }
 
-export function AttendanceList({ attendance, notInDirectory, onMark }: AttendanceListProps) {
+export function AttendanceList({ attendance, notInDirectory, onMark, onAdd }: AttendanceListProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const groups = groupAttendance(attendance);
@@ -110,6 +113,7 @@ export function AttendanceList({ attendance, notInDirectory, onMark }: Attendanc
           )}
         </section>
       ))}
+      {onAdd && <AddPersonForm onAdd={onAdd} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import type { MinutesGroup, OpenedMinutes } from '../../app/openMinutes';
 import type { Services } from '../../app/services';
 import type { DirectoryUser } from '../../graph/users';
 import {
+  addGuestByHand,
   applyHandMarks,
   handMarks,
   markAllInvitedPresent,
@@ -186,6 +187,7 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
 
   const { data, attendance, chairKey } = state;
   const onMark = (key: string, status: AttendanceStatus) => save(data, markByHand(attendance, key, status), chairKey);
+  const onAdd = (person: { displayName: string; organisation?: string }) => save(data, addGuestByHand(attendance, person, { secretary: data.secretary, chairKey }), chairKey);
   const onChairChange = (key: string | undefined) => {
     save(data, withChair(attendance, key, data.secretary), key);
     if (data.meeting.seriesId) {
@@ -303,7 +305,7 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
         {updateProblem && <ProblemMessage problem={updateProblem} onRetry={() => void onUpdate()} />}
         {update && <AttendanceChanges changes={update.changes} source={update.source} />}
         <SectionBoundary>
-          <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} />
+          <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} onAdd={onAdd} />
         </SectionBoundary>
       </section>
       <SectionBoundary>
