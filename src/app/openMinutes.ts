@@ -8,6 +8,9 @@
 // Round trips when there is a file: the channel folder, the "Justera" folder and its list, the
 // file's item, its bytes (5). New minutes add the earlier minutes' file (2) and the calendar (1),
 // sent at the same time.
+// The group's settings (template, default chair, secretary and adjusters) come from the caller when
+// it has them (a group found by meetingGroup.ts); else they are read from the channel folder (item,
+// bytes) beside the minutes file, so they cost no extra sequential round trip.
 
 import type { AgendaDraftItem } from '../domain/agenda';
 import { meetingKey, ROOT_FOLDER, MINUTES_FILE } from '../domain/meetingFolder';
@@ -17,9 +20,11 @@ import { personKey } from '../domain/people';
 import { templateFor, type Language } from '../domain/templates';
 import * as calendar from '../graph/calendar';
 import * as files from '../graph/files';
+import type { GroupSettings } from '../domain/settings';
 import type { Graph } from '../graph/graph';
 import type { MinutesLocal } from '../store/localStore';
 import { channelFolderOf, channelMinutesRemote, minutesFromText, type ChannelFolder } from './channelMinutes';
+import { parseSettings, SETTINGS_PATH } from './groupSettings';
 import { agendaFromInvitation } from './invitation';
 import { MinutesSync } from './minutesSync';
 import type { Prefill } from './prefill';
@@ -42,6 +47,8 @@ export interface MinutesDeps {
 export interface OpenedMinutes {
   sync: MinutesSync;
   folder: ChannelFolder;
+  /** The group's settings (its templates and roster), when it has a file Justera could read. */
+  settings?: GroupSettings;
 }
 
 const DAY = 86_400_000;
@@ -89,7 +96,31 @@ async function nextOccurrence(graph: Graph, meeting: Meeting, timeZone: string):
 export interface FreshInput {
   prefill: Prefill;
   language: Language;
+  /** A template chosen for these minutes; else the group's (settings.templateId), else the language's default. */
   templateId?: string;
+  /** The group's settings, when the caller has read them; else openMinutes reads them from the folder. */
+  settings?: GroupSettings;
+}
+
+/** The group's settings in the channel folder; none (or unreadable: the settings page says why) is no settings. */
+async function settingsIn(graph: Graph, folder: ChannelFolder, group: MinutesGroup): Promise<GroupSettings | undefined> {
+  try {
+    const file = await files.downloadTextAt(graph, folder.driveId, folder.folderId, SETTINGS_PATH);
+    return file ? parseSettings(file.text, group).settings : undefined;
+  } catch (e) {
+    console.warn("Justera: the group's settings could not be read; the minutes open without them", e);
+    return undefined;
+  }
+}
+
+/** The header of new minutes from the group's settings: the secretary and chair they name, else the prefill's. */
+export function headerFrom(settings: GroupSettings | undefined, prefill: Pick<Prefill, 'secretary' | 'chairKey'>): { secretary: PersonRef; chairKey?: string; adjusters: PersonRef[] } {
+  const defaults = settings?.defaults;
+  return {
+    secretary: defaults?.secretary ? { ...defaults.secretary } : asRef(prefill.secretary),
+    chairKey: defaults?.chair?.key ?? prefill.chairKey,
+    adjusters: (defaults?.adjusters ?? []).map((p) => ({ ...p })),
+  };
 }
 
 export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input: FreshInput): Promise<OpenedMinutes> {
@@ -98,9 +129,13 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
   const folder = await channelFolderOf(graph, group.teamId, group.channelId);
   const identity = { iCalUId: keyOf(meeting), start: meeting.start, timeZone: meeting.timeZone, subject: meeting.subject };
   const sync = new MinutesSync(channelMinutesRemote(graph, folder, identity), deps.local(meetingKey(identity.iCalUId)), { now: deps.now });
+  // Read while the minutes are: needed for new minutes, and for the group's own templates and roster.
+  const settingsRead = input.settings ? Promise.resolve(input.settings) : settingsIn(graph, folder, group);
 
   const fresh = async (): Promise<Minutes> => {
-    const template = templateFor(input.templateId, [], input.language);
+    const settings = await settingsRead;
+    const template = templateFor(input.templateId ?? settings?.templateId, settings?.templates ?? [], input.language);
+    const header = headerFrom(settings, input.prefill);
     // What is not there (no earlier minutes, no calendar answer) leaves that part empty, never the minutes.
     const [previous, next] = await Promise.all([
       previousMinutes(graph, folder, meeting).catch(() => undefined),
@@ -123,10 +158,12 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
         place: meeting.place.rooms.join(', '),
       },
       templateId: template.id,
-      language: input.language,
+      // The group's template is in its own language: a Swedish group's minutes stay Swedish in an English Teams.
+      language: settings && !input.templateId ? template.language : input.language,
       agenda,
-      secretary: asRef(input.prefill.secretary),
-      chairKey: input.prefill.chairKey,
+      secretary: header.secretary,
+      chairKey: header.chairKey,
+      adjusters: header.adjusters,
       nextMeeting: { start: next, text: '' },
       firstParagraph: template.numberedParagraphs
         ? firstParagraphFor(meeting.start, previous?.firstParagraph ? [{ start: previous.meeting.start, firstParagraph: previous.firstParagraph, items: previous.agenda.length }] : [])
@@ -137,5 +174,6 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
     });
   };
   await sync.open(fresh);
-  return { sync, folder };
+  const settings = await settingsRead;
+  return settings ? { sync, folder, settings } : { sync, folder };
 }

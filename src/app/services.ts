@@ -8,10 +8,13 @@ import type { MeetingListItem } from '../domain/meeting';
 import { createGraphClient } from '../graph/client';
 import { Graph } from '../graph/graph';
 import type { Host } from '../host/host';
-import { indexedDbMinutes, indexedDbStore } from '../store/indexedDbStore';
+import { indexedDbGroups, indexedDbMinutes, indexedDbStore } from '../store/indexedDbStore';
 import type { LocalStore } from '../store/localStore';
 import type { DateWindow } from '../domain/dateWindow';
+import { askOrganiser, type OrganiserRequest } from './askOrganiser';
 import { groupSettingsService, type GroupSettingsService } from './groupSettings';
+import { chooseGroup, findGroup, type ChosenGroup, type GroupSearch, type MeetingGroup } from './meetingGroup';
+import type { Meeting } from '../domain/meeting';
 import { listMyMeetings } from './myMeetings';
 import { openMinutes, type FreshInput, type MinutesGroup, type OpenedMinutes } from './openMinutes';
 import { prefill, type MeetingRef, type Prefill, type PrefillStep } from './prefill';
@@ -28,6 +31,13 @@ export interface Services {
   newId(): string;
   /** The group's settings file in its channel, a first version prefilled, and the pickers' data. */
   settings: GroupSettingsService;
+  /** The group of a meeting opened outside a channel, and the person's pick (meetingGroup.ts). */
+  groups: {
+    find(meeting: Meeting, opts?: { ignoreDevice?: boolean }): Promise<GroupSearch>;
+    choose(group: MeetingGroup, meeting: Meeting): Promise<ChosenGroup>;
+  };
+  /** Mails the meeting's organiser for the attendance only they can read (askOrganiser.ts). */
+  askOrganiser(request: OrganiserRequest): Promise<void>;
 }
 
 async function tokenProviderFor(config: AppConfig, host: Host): Promise<TokenProvider> {
@@ -50,5 +60,13 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
     openMinutes: (group, input) => openMinutes({ graph, now, newId: () => crypto.randomUUID(), local: (key) => indexedDbMinutes(key, now), timeZone }, group, input),
     newId: () => crypto.randomUUID(),
     settings: groupSettingsService(graph, now),
+    groups: (() => {
+      const memory = indexedDbGroups(now);
+      return {
+        find: (meeting: Meeting, opts: { ignoreDevice?: boolean } = {}) => findGroup(graph, meeting, { memory, now, ...opts }),
+        choose: (group: MeetingGroup, meeting: Meeting) => chooseGroup(graph, group, meeting, { memory, now }),
+      };
+    })(),
+    askOrganiser: (request) => askOrganiser(graph, request),
   };
 }

@@ -6,7 +6,17 @@
 
 import { createStore, del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
 import { restoreMinutes } from '../domain/restoreMinutes';
-import { CHAIR_KEPT_DAYS, MARKS_KEPT_DAYS, restoreMarks, type LocalCopy, type LocalStore, type MinutesLocal } from './localStore';
+import {
+  CHAIR_KEPT_DAYS,
+  GROUP_KEPT_DAYS,
+  MARKS_KEPT_DAYS,
+  restoreMarks,
+  restoreRememberedGroup,
+  type GroupMemory,
+  type LocalCopy,
+  type LocalStore,
+  type MinutesLocal,
+} from './localStore';
 
 const DAY = 86_400_000;
 
@@ -32,6 +42,8 @@ export function expiredKeys(all: [IDBValidKey, unknown][], now: Date): IDBValidK
       if (k.startsWith('marks:')) return older(restoreMarks(value)?.savedAt, MARKS_KEPT_DAYS);
       // Minutes the server never got are kept as long as marks; saved ones are not kept at all.
       if (k.startsWith('minutes:')) return older((value as { savedAt?: string } | undefined)?.savedAt, MARKS_KEPT_DAYS);
+      // The group of a series: a year after it was last found or chosen, like the chair.
+      if (k.startsWith('group:')) return older(restoreRememberedGroup(value)?.savedAt, GROUP_KEPT_DAYS);
       if (k.startsWith('chair:')) {
         const chair = chairOf(value);
         return !chair || (chair.savedAt !== new Date(0).toISOString() && older(chair.savedAt, CHAIR_KEPT_DAYS));
@@ -85,5 +97,25 @@ export function indexedDbMinutes(key: string, now: () => Date = () => new Date()
       if (!copy.dirty) return del(id, store);
       return set(id, { ...copy, savedAt: now().toISOString() }, store);
     },
+  };
+}
+
+/**
+ * The group each series belongs to, on this device (key "group:<series key>"), read back through
+ * restoreRememberedGroup; forgotten a year after it was last found, at the store's first use.
+ */
+export function indexedDbGroups(now: () => Date = () => new Date()): GroupMemory {
+  let db: Promise<UseStore> | undefined;
+  // The same database as indexedDbStore, and the same sweep of what is past its time.
+  const store = () =>
+    (db ??= (async () => {
+      const opened = createStore('justera', 'local');
+      const stale = expiredKeys(await entries(opened), now());
+      if (stale.length) await delMany(stale, opened);
+      return opened;
+    })());
+  return {
+    get: async (key) => restoreRememberedGroup(await get(`group:${key}`, await store())),
+    set: async (key, group) => set(`group:${key}`, group, await store()),
   };
 }

@@ -24,6 +24,11 @@ describe('what the device keeps, and for how long', () => {
     expect(expiredKeys(all, now)).toEqual(['chair:b']);
   });
 
+  it("keeps the group of a series for a year after it was last found, and forgets one it cannot read", () => {
+    const group = (d: number) => ({ teamId: 't', channelId: 'c', teamName: 'Nära vård', channelName: 'Samordningsgrupp', name: 'Nära vård', savedAt: daysAgo(d) });
+    expect(expiredKeys([['group:a', group(300)], ['group:b', group(400)], ['group:c', { teamId: 't' }]], now)).toEqual(['group:b', 'group:c']);
+  });
+
   it('forgets what it cannot read', () => {
     expect(expiredKeys([['marks:x', 'garbage'], ['something-else', 1]], now)).toEqual(['marks:x', 'something-else']);
   });

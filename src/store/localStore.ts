@@ -87,3 +87,44 @@ export function memoryMinutes(): MinutesLocal & { copy?: LocalCopy } {
   };
   return local;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The group a meeting series belongs to (app/meetingGroup.ts), so the next open needs no search.
+// Only a shortcut: the group's settings file (its `series`) is the source of truth.
+
+export const GROUP_KEPT_DAYS = 365;
+
+export interface RememberedGroup {
+  teamId: string;
+  channelId: string;
+  /** As shown: "<team> › <channel>", and the group's own name. */
+  teamName: string;
+  channelName: string;
+  name: string;
+  savedAt: string;
+}
+
+export interface GroupMemory {
+  get(seriesKey: string): Promise<RememberedGroup | undefined>;
+  set(seriesKey: string, group: RememberedGroup): Promise<void>;
+}
+
+/** A remembered group read back from the device, or undefined when it is not one. */
+export function restoreRememberedGroup(raw: unknown): RememberedGroup | undefined {
+  if (!isRecord(raw)) return undefined;
+  const s = (k: string) => (Object.hasOwn(raw, k) && typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
+  const teamId = s('teamId');
+  const channelId = s('channelId');
+  const savedAt = s('savedAt');
+  if (!teamId || !channelId || !savedAt || Number.isNaN(Date.parse(savedAt))) return undefined;
+  return { teamId, channelId, savedAt, teamName: s('teamName') ?? '', channelName: s('channelName') ?? '', name: s('name') ?? '' };
+}
+
+/** The same in memory: for Node (tests) and browsers that refuse IndexedDB. */
+export function memoryGroups(): GroupMemory {
+  const groups = new Map<string, RememberedGroup>();
+  return {
+    get: async (key) => groups.get(key),
+    set: async (key, group) => void groups.set(key, group),
+  };
+}

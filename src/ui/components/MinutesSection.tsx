@@ -1,10 +1,12 @@
 // The minutes below the header and attendance: opened from the group's channel folder (or made
 // there), edited with the minutes editor (loaded only now, in its own chunk), saved by MinutesSync
-// with its status always in view. Where Justera does not know the meeting's group yet, it says
-// where the minutes can be written instead of showing an editor that saves nowhere.
+// with its status always in view. Where Justera does not know the meeting's group (a meeting opened
+// from "My meetings" or in the meeting itself), GroupPicker finds it or asks, and the page says where
+// the minutes are saved; a channel tab's group is its channel, with no search.
 
-import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { ChosenGroup } from '../../app/meetingGroup';
 import type { MinutesGroup, OpenedMinutes } from '../../app/openMinutes';
 import type { Prefill } from '../../app/prefill';
 import type { Services } from '../../app/services';
@@ -13,13 +15,18 @@ import { personKey } from '../../domain/people';
 import { toProblem, type Problem } from '../../domain/problems';
 import { templateFor } from '../../domain/templates';
 import { useI18n } from '../i18n';
+import { GroupPicker } from './GroupPicker';
 import { ProblemMessage } from './ProblemMessage';
+
+const useStyles = makeStyles({
+  where: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', overflowWrap: 'anywhere' },
+});
 
 const MinutesEditor = lazy(() => import(/* webpackChunkName: "minutes-editor" */ './minutes/MinutesEditor'));
 
 type State = { phase: 'opening' } | { phase: 'failed'; problem: Problem } | { phase: 'ready'; opened: OpenedMinutes };
 
-function EditorFor({ opened, services, people }: { opened: OpenedMinutes; services: Services; people: PersonRef[] }) {
+function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinutes; services: Services; people: PersonRef[]; prefill: Prefill }) {
   const { t } = useI18n();
   const { sync } = opened;
   const minutes = useSyncExternalStore(
@@ -45,28 +52,35 @@ function EditorFor({ opened, services, people }: { opened: OpenedMinutes; servic
     <Suspense fallback={<Spinner label={t('minutesPage.loadingEditor')} labelPosition="below" />}>
       <MinutesEditor
         minutes={minutes}
-        template={templateFor(minutes.templateId, [], minutes.language)}
+        template={templateFor(minutes.templateId, opened.settings?.templates ?? [], minutes.language)}
         status={status}
         notKeptOnDevice={sync.notKeptOnDevice !== undefined}
         people={people}
         update={(change) => sync.update(change)}
         newId={services.newId}
         onSaveNow={() => void sync.flush()}
+        attendance={{ attendance: prefill.attendance, chairKey: prefill.chairKey, secretary: prefill.secretary }}
       />
     </Suspense>
   );
 }
 
 export function MinutesSection({ services, prefill, group, onOpened }: { services: Services; prefill: Prefill; group?: MinutesGroup; onOpened: (opened: OpenedMinutes) => void }) {
-  const { t, language } = useI18n();
+  const styles = useStyles();
+  const { t, tx, language } = useI18n();
   const [state, setState] = useState<State>({ phase: 'opening' });
   const [attempt, setAttempt] = useState(0);
+  /** The group found or picked for a meeting opened outside a channel. */
+  const [chosen, setChosen] = useState<ChosenGroup | undefined>();
+  /** "Choose another group": the picker again, past what the device remembers. */
+  const [repick, setRepick] = useState(false);
+  const target: MinutesGroup | undefined = group ?? (chosen && { teamId: chosen.group.teamId, channelId: chosen.group.channelId });
 
   useEffect(() => {
-    if (!group) return;
+    if (!target) return;
     let live = true;
     setState({ phase: 'opening' });
-    services.openMinutes(group, { prefill, language }).then(
+    services.openMinutes(target, { prefill, language, settings: group ? undefined : chosen?.group.settings }).then(
       (opened) => {
         if (!live) return opened.sync.close();
         setState({ phase: 'ready', opened });
@@ -79,19 +93,44 @@ export function MinutesSection({ services, prefill, group, onOpened }: { service
     };
     // Opened once per meeting and group (and on "try again"); later prefills do not reopen the file.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [services, group?.teamId, group?.channelId, prefill.meeting.eventId, attempt]);
+  }, [services, target?.teamId, target?.channelId, prefill.meeting.eventId, attempt]);
 
-  if (!group) {
+  if (!group && (!chosen || repick)) {
     return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>{t('minutesPage.noGroup')}</MessageBarBody>
-      </MessageBar>
+      <GroupPicker
+        find={(opts) => services.groups.find(prefill.meeting, opts)}
+        choose={(g) => services.groups.choose(g, prefill.meeting)}
+        recurring={prefill.meeting.seriesId !== undefined}
+        ignoreDevice={repick}
+        onChosen={(c) => {
+          setRepick(false);
+          setChosen(c);
+        }}
+      />
     );
   }
-  if (state.phase === 'opening') return <Spinner label={t('minutesPage.opening')} labelPosition="below" aria-live="polite" />;
-  if (state.phase === 'failed') {
+  // Where the minutes are saved, when Justera found or was told the group (a channel tab is its channel).
+  const where = !group && chosen && (
+    <>
+      <div className={styles.where}>
+        <Caption1>{tx('meetingGroup.savedIn', { team: chosen.group.teamName, channel: chosen.group.channelName })}</Caption1>
+        <Button size="small" appearance="subtle" onClick={() => setRepick(true)}>
+          {t('meetingGroup.change')}
+        </Button>
+      </div>
+      {chosen.notRemembered && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t('meetingGroup.notRemembered')}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+  let body: ReactNode;
+  if (state.phase === 'opening') {
+    body = <Spinner label={t('minutesPage.opening')} labelPosition="below" aria-live="polite" />;
+  } else if (state.phase === 'failed') {
     const unreadable = state.problem.code?.startsWith('minutes-');
-    return (
+    body = (
       <>
         {unreadable && (
           <MessageBar intent="error" layout="multiline" role="alert">
@@ -101,7 +140,14 @@ export function MinutesSection({ services, prefill, group, onOpened }: { service
         <ProblemMessage problem={state.problem} onRetry={() => setAttempt((n) => n + 1)} />
       </>
     );
+  } else {
+    const people = prefill.attendance.entries.map((e) => ({ key: personKey(e.person), displayName: e.person.displayName, email: e.person.email, organisation: e.person.organisation }));
+    body = <EditorFor opened={state.opened} services={services} people={people} prefill={prefill} />;
   }
-  const people = prefill.attendance.entries.map((e) => ({ key: personKey(e.person), displayName: e.person.displayName, email: e.person.email, organisation: e.person.organisation }));
-  return <EditorFor opened={state.opened} services={services} people={people} />;
+  return (
+    <>
+      {where}
+      {body}
+    </>
+  );
 }
