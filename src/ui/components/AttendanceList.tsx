@@ -49,6 +49,8 @@ function PersonRow({ entry, notInDirectory, onMark }: { entry: AttendanceEntry; 
         <span className={styles.tags}>
           {entry.role === 'chair' && <Badge appearance="tint" color="brand">{t('attendance.role.chair')}</Badge>}
           {entry.role === 'secretary' && <Badge appearance="tint" color="brand">{t('attendance.role.secretary')}</Badge>}
+          {entry.role === 'substitute' && <Badge appearance="outline">{t('attendance.role.substitute')}</Badge>}
+          {entry.role === 'coopted' && <Badge appearance="outline">{t('attendance.role.coopted')}</Badge>}
           {entry.joinedAs === 'phone' && <Badge appearance="outline">{t('attendance.joined.phone')}</Badge>}
           {entry.joinedAs === 'anonymous' && <Badge appearance="outline">{t('attendance.joined.anonymous')}</Badge>}
           {entry.joinedAs === 'external' && <Badge appearance="outline">{t('attendance.joined.external')}</Badge>}

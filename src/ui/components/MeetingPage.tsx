@@ -26,6 +26,7 @@ import {
 import type { OrganiserCopy } from '../../domain/minutes';
 import { attendanceFromOrganiserCopy, organiserCopyFrom, organiserCopyToWrite, organiserCopyWanted } from '../../domain/organiserCopy';
 import { personKey } from '../../domain/people';
+import { withRoster } from '../../domain/roster';
 import { toProblem, type Problem } from '../../domain/problems';
 import { translator, useI18n } from '../i18n';
 import { AttendanceList } from './AttendanceList';
@@ -97,6 +98,17 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
     void load();
   }, [load]);
 
+  /**
+   * Roles in the list: the chair, the secretary (the one the minutes name once they are open, not
+   * whoever is signed in) and, from the group's roster, substitutes and co-opted members.
+   */
+  const withRoles = (attendance: Attendance, chairKey: string | undefined, signedIn: Prefill['secretary']): Attendance => {
+    const opened = minutesRef.current;
+    const named = opened?.sync.minutes.header.secretary;
+    const secretary = named ? { displayName: named.displayName, email: named.email } : signedIn;
+    return withRoster(withChair(attendance, chairKey, secretary), opened?.settings?.roster ?? []);
+  };
+
   const save = (data: Prefill, attendance: Attendance, chairKey: string | undefined) => {
     setState({ phase: 'ready', data, attendance, chairKey });
     const opened = minutesRef.current;
@@ -148,7 +160,7 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
     const roles = { secretary: data.secretary, chairKey };
     const copy = data.meeting.userIsOrganiser ? undefined : kept.attendance.organiserCopy;
     const base = copy ? attendanceFromOrganiserCopy(copy, data.meeting.invitees, roles) : data.attendance;
-    setState({ ...current, attendance: withChair(applyHandMarks(base, marks, roles), chairKey, data.secretary), chairKey });
+    setState({ ...current, attendance: withRoles(applyHandMarks(base, marks, roles), chairKey, data.secretary), chairKey });
   };
 
   /** Mails the organiser, in the minutes' language, for the attendance only they can read. */
@@ -189,7 +201,7 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
   const onMark = (key: string, status: AttendanceStatus) => save(data, markByHand(attendance, key, status), chairKey);
   const onAdd = (person: { displayName: string; organisation?: string }) => save(data, addGuestByHand(attendance, person, { secretary: data.secretary, chairKey }), chairKey);
   const onChairChange = (key: string | undefined) => {
-    save(data, withChair(attendance, key, data.secretary), key);
+    save(data, withRoles(attendance, key, data.secretary), key);
     if (data.meeting.seriesId) {
       services.store.setChair(data.meeting.seriesId, key).catch((e: unknown) => {
         console.warn('Justera: could not remember the chair for the series', e);
@@ -214,7 +226,7 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
         return;
       }
       const result = reconcile(current.attendance, fresh.attendance);
-      save(fresh, withChair(result.attendance, current.chairKey, fresh.secretary), current.chairKey);
+      save(fresh, withRoles(result.attendance, current.chairKey, fresh.secretary), current.chairKey);
       setUpdate({ changes: result.changes, source: fresh.attendance.source });
       const opened = minutesRef.current;
       if (opened && fresh.meeting.userIsOrganiser) keepOrganiserCopy(opened, fresh.attendance, fresh.secretary);
@@ -241,7 +253,7 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
           {t('meeting.header')}
         </Subtitle1>
         <SectionBoundary>
-          <MinutesHeader meeting={data.meeting} secretary={data.secretary} chairKey={chairKey} onChairChange={onChairChange} />
+          <MinutesHeader meeting={data.meeting} secretary={minutes?.sync.minutes.header.secretary ?? data.secretary} chairKey={chairKey} onChairChange={onChairChange} />
         </SectionBoundary>
       </section>
       <section className={styles.section} aria-labelledby="attendance">

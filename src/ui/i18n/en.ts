@@ -65,6 +65,8 @@ export const en: Messages = {
   'attendance.markAllPresent': 'Mark all invitees present',
   'attendance.role.chair': 'chair',
   'attendance.role.secretary': 'secretary',
+  'attendance.role.substitute': 'substitute',
+  'attendance.role.coopted': 'co-opted',
   'attendance.joined.phone': 'by phone',
   'attendance.joined.anonymous': 'without an account (phone or guest)',
   'attendance.joined.external': 'external',

@@ -64,6 +64,8 @@ export const sv = {
   'attendance.markAllPresent': 'Markera alla inbjudna som närvarande',
   'attendance.role.chair': 'ordförande',
   'attendance.role.secretary': 'sekreterare',
+  'attendance.role.substitute': 'ersättare',
+  'attendance.role.coopted': 'adjungerad',
   'attendance.joined.phone': 'via telefon',
   'attendance.joined.anonymous': 'utan konto (telefon eller gäst)',
   'attendance.joined.external': 'extern',
