@@ -18,14 +18,11 @@ import {
   type DriveItemRef,
 } from '../../src/graph/files';
 import type { Graph } from '../../src/graph/graph';
-import { emulatorWith, graphAs } from './harness';
+import { DEMO, emulatorWith, graphAs } from './harness';
+
+const { SECRETARY, CHAIR, OUTSIDER, TEAM, CHANNEL } = DEMO;
 
 const NOW = new Date('2026-11-23T09:00:00Z');
-const SECRETARY = 'ahmed.yilmaz@regionostmark.se';
-const CHAIR = 'karin.ekstrom@regionostmark.se';
-const OUTSIDER = 'nils.ahl@regionostmark.se';
-const TEAM = '4c536162-c681-4515-a05c-293d7178a85d';
-const CHANNEL = '19:b164be4dc3c64ea1b98f62d22dc3268d@thread.tacv2';
 
 const MINUTES = {
   schemaVersion: 1,

@@ -8,17 +8,12 @@ import { loadSettings, prefillSettings, saveSettings, SETTINGS_NEWER, SETTINGS_P
 import { Problem } from '../../src/domain/problems';
 import { sameSettings, updateRosterEntry, withTemplate, type GroupSettings } from '../../src/domain/settings';
 import { downloadTextAt, uploadText } from '../../src/graph/files';
-import { emulatorWith, graphAs } from './harness';
+import { DEMO, emulatorWith, graphAs } from './harness';
+
+const { SECRETARY, CHAIR, MEMBER, OUTSIDER, TEAM, CHANNEL, GENERAL } = DEMO;
 
 const NOW = new Date('2026-11-23T09:00:00Z');
-const SECRETARY = 'ahmed.yilmaz@regionostmark.se';
 const SECRETARY_ID = '833c93fb-31e7-44fc-b510-de063426e461';
-const CHAIR = 'karin.ekstrom@regionostmark.se';
-const MEMBER = 'olof.bergstrom@regionostmark.se';
-const OUTSIDER = 'nils.ahl@regionostmark.se';
-const TEAM = '4c536162-c681-4515-a05c-293d7178a85d';
-const CHANNEL = '19:b164be4dc3c64ea1b98f62d22dc3268d@thread.tacv2';
-const GENERAL = '19:4c536162c6814515a05c293d7178a85d@thread.tacv2';
 
 const context: GroupContext = {
   team: { id: TEAM, groupId: TEAM, name: 'Nära vård' },

@@ -31,3 +31,17 @@ export function useCases(graph: Graph, now: Date, tenantId?: string) {
 export async function emulatorWith(scenario: string, now?: Date): Promise<RunningEmulator> {
   return startEmulator({ port: 0, scenario: scenarioFile(scenario), now: now ? () => now : undefined });
 }
+
+/** The demo tenant (emulator/scenarios/demo.json) as the tests name it. */
+export const DEMO = {
+  SECRETARY: 'ahmed.yilmaz@regionostmark.se',
+  CHAIR: 'karin.ekstrom@regionostmark.se',
+  MEMBER: 'olof.bergstrom@regionostmark.se',
+  /** Not a member of the team. */
+  OUTSIDER: 'nils.ahl@regionostmark.se',
+  /** The team "Nära vård" (its Microsoft 365 group id) and its channels. */
+  TEAM: '4c536162-c681-4515-a05c-293d7178a85d',
+  CHANNEL: '19:b164be4dc3c64ea1b98f62d22dc3268d@thread.tacv2',
+  GENERAL: '19:4c536162c6814515a05c293d7178a85d@thread.tacv2',
+  SERIES: 'Samordningsgrupp Nära vård',
+} as const;

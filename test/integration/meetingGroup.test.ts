@@ -18,18 +18,13 @@ import { createDownloadChain, createGraphClient, type RequestObserver } from '..
 import { Graph } from '../../src/graph/graph';
 import { openMinutes } from '../../src/app/openMinutes';
 import { memoryGroups, memoryMinutes } from '../../src/store/localStore';
-import { emulatorWith, graphAs, scenarioFile, useCases } from './harness';
+import { DEMO, emulatorWith, graphAs, scenarioFile, useCases } from './harness';
+
+const { SECRETARY, CHAIR, OUTSIDER, TEAM, CHANNEL, GENERAL, SERIES } = DEMO;
 
 const NOW = new Date('2026-11-23T09:00:00Z');
-const SECRETARY = 'ahmed.yilmaz@regionostmark.se';
-const CHAIR = 'karin.ekstrom@regionostmark.se';
-const OUTSIDER = 'nils.ahl@regionostmark.se';
-const TEAM = '4c536162-c681-4515-a05c-293d7178a85d';
-const CHANNEL = '19:b164be4dc3c64ea1b98f62d22dc3268d@thread.tacv2';
-const GENERAL = '19:4c536162c6814515a05c293d7178a85d@thread.tacv2';
 const OTHER_TEAM = '7d0e3c2a-5b8f-4f5e-9a61-2f4b8c9d1e07';
 const OTHER_CHANNEL = '19:0f3c5e7a9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2';
-const SERIES = 'Samordningsgrupp Nära vård';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

@@ -8,12 +8,12 @@ import { openMinutes, type MinutesDeps } from '../../src/app/openMinutes';
 import { initialWindow } from '../../src/domain/dateWindow';
 import { listMyMeetings } from '../../src/app/myMeetings';
 import { memoryMinutes } from '../../src/store/localStore';
-import { emulatorWith, graphAs, useCases } from './harness';
+import { DEMO, emulatorWith, graphAs, useCases } from './harness';
+
+const { SECRETARY, SERIES } = DEMO;
 
 const NOW = new Date('2026-11-23T09:00:00Z');
-const SECRETARY = 'ahmed.yilmaz@regionostmark.se';
 const GROUP = { teamId: '4c536162-c681-4515-a05c-293d7178a85d', channelId: '19:b164be4dc3c64ea1b98f62d22dc3268d@thread.tacv2' };
-const SERIES = 'Samordningsgrupp Nära vård';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
