@@ -53,15 +53,20 @@ export function expiredKeys(all: [IDBValidKey, unknown][], now: Date): IDBValidK
     .map(([key]) => key);
 }
 
-export function indexedDbStore(now: () => Date = () => new Date()): LocalStore {
+/** The database, opened on first use, after forgetting what is past its time (once per adapter). */
+function sweptStore(now: () => Date): () => Promise<UseStore> {
   let db: Promise<UseStore> | undefined;
-  const store = () =>
+  return () =>
     (db ??= (async () => {
       const opened = createStore('justera', 'local');
       const stale = expiredKeys(await entries(opened), now());
       if (stale.length) await delMany(stale, opened);
       return opened;
     })());
+}
+
+export function indexedDbStore(now: () => Date = () => new Date()): LocalStore {
+  const store = sweptStore(now);
   return {
     getChair: async (seriesId) => chairOf(await get(`chair:${seriesId}`, await store()))?.chairKey,
     setChair: async (seriesId, key) =>
@@ -105,15 +110,8 @@ export function indexedDbMinutes(key: string, now: () => Date = () => new Date()
  * restoreRememberedGroup; forgotten a year after it was last found, at the store's first use.
  */
 export function indexedDbGroups(now: () => Date = () => new Date()): GroupMemory {
-  let db: Promise<UseStore> | undefined;
   // The same database as indexedDbStore, and the same sweep of what is past its time.
-  const store = () =>
-    (db ??= (async () => {
-      const opened = createStore('justera', 'local');
-      const stale = expiredKeys(await entries(opened), now());
-      if (stale.length) await delMany(stale, opened);
-      return opened;
-    })());
+  const store = sweptStore(now);
   return {
     get: async (key) => restoreRememberedGroup(await get(`group:${key}`, await store())),
     set: async (key, group) => set(`group:${key}`, group, await store()),
