@@ -5,20 +5,17 @@
 // turned around by a right-to-left override in a name: every bidi control from outside sits in
 // an isolate.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { HOSTILE_VALUES, hostileScenario } from './hostile';
 import { MeetingMinutes, MyMeetings } from './pages/minutes';
-import { EMULATOR, emulatorAdmin, TeamsHost } from './pages/teamsHost';
+import { EMULATOR, emulatorAdmin, TeamsHost, demoScenario } from './pages/teamsHost';
 
-const demo = () => JSON.parse(readFileSync(path.resolve(__dirname, '../../emulator/scenarios/demo.json'), 'utf8'));
 
 test.beforeAll(async ({ request }) => {
   expect(HOSTILE_VALUES.length).toBeGreaterThanOrEqual(50);
   await emulatorAdmin.scenario(request, hostileScenario());
 });
-test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demo()));
+test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 
 test.beforeEach(async ({ page }) => {
   page.on('dialog', (dialog) => {

@@ -3,18 +3,15 @@
 // möten"; Justera asks which group it belongs to, she picks it and the minutes open there; the side
 // panel of the same series (the chair's, in her own browser) then finds the group by itself.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import { MeetingMinutes, MyMeetings } from './pages/minutes';
 import { GroupSettingsPage } from './pages/settings';
-import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions } from './pages/teamsHost';
+import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
 const TEAM = '4c536162-c681-4515-a05c-293d7178a85d';
 const CHANNEL = '19:b164be4dc3c64ea1b98f62d22dc3268d@thread.tacv2';
 const SERIES = 'Samordningsgrupp Nära vård';
-const demo = () => JSON.parse(readFileSync(path.resolve(__dirname, '../../emulator/scenarios/demo.json'), 'utf8'));
 
 /** The group's settings file as Graph gives it to the secretary, or undefined when there is none. */
 async function settingsFile(request: APIRequestContext, remove = false): Promise<{ series: string[] } | undefined> {
@@ -72,10 +69,10 @@ async function overflowsSideways(page: Page): Promise<boolean> {
 
 // Each test starts from the demo tenant, with no settings file in the group's channel.
 test.beforeEach(async ({ request }) => {
-  await emulatorAdmin.scenario(request, demo());
+  await emulatorAdmin.scenario(request, demoScenario());
   await settingsFile(request, true);
 });
-test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demo()));
+test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 test.afterEach(async ({ page, request }) => {
   await emulatorAdmin.clearFaults(request);
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);

@@ -9,22 +9,20 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
-import { MeetingMinutes, MyMeetings } from './pages/minutes';
-import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions } from './pages/teamsHost';
+import { MeetingMinutes, MyMeetings, named as namedAs } from './pages/minutes';
+import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
 const ITEM = 'Ekonomisk uppföljning';
 const SOFFICE = '/usr/bin/soffice';
-const demo = () => JSON.parse(readFileSync(path.resolve(__dirname, '../../emulator/scenarios/demo.json'), 'utf8'));
 
-test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demo()));
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 test.afterEach(async ({ page, request }) => {
   await emulatorAdmin.clearFaults(request);
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);
 });
 
-/** A name as screen readers get it: outside text sits between Unicode isolates, which a person does not hear. */
-const named = (before: string, name = ITEM) => new RegExp(`^${before}\u2068?${name}\u2069?$`);
+const named = (before: string, name = ITEM) => namedAs(before, name);
 
 /** The preview and the Word download, as the secretary finds them above the minutes. */
 class MinutesDocumentView {

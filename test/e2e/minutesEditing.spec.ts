@@ -4,17 +4,14 @@
 // server that does not answer.
 
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { MeetingMinutes, MyMeetings } from './pages/minutes';
-import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions } from './pages/teamsHost';
+import { MeetingMinutes, MyMeetings, named as namedAs } from './pages/minutes';
+import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
 const ITEM = 'Ekonomisk uppföljning';
-const demo = () => JSON.parse(readFileSync(path.resolve(__dirname, '../../emulator/scenarios/demo.json'), 'utf8'));
 
 // Each test starts from the demo tenant without minutes files.
-test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demo()));
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 test.afterEach(async ({ page, request }) => {
   await emulatorAdmin.clearFaults(request);
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);
@@ -29,8 +26,7 @@ async function openInChannel(page: Page, options: HostOptions = {}) {
   return { host, minutes, item: host.tab.getByRole('listitem').filter({ has: host.tab.getByRole('heading', { name: ITEM, exact: true }) }) };
 }
 
-/** A name as screen readers get it: outside text sits between Unicode isolates, which a person does not hear. */
-const named = (before: string, name = ITEM) => new RegExp(`^${before}\u2068?${name}\u2069?$`);
+const named = (before: string, name = ITEM) => namedAs(before, name);
 
 const status = (page: Page) => new TeamsHost(page).tab.getByRole('status').filter({ hasText: /Sparat|Sparar|Ändringar väntar|Offline|Kunde inte sparas/ });
 

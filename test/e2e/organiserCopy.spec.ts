@@ -4,16 +4,13 @@
 // them and when.
 
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { MeetingMinutes, MyMeetings } from './pages/minutes';
-import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions } from './pages/teamsHost';
+import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
-const demo = () => JSON.parse(readFileSync(path.resolve(__dirname, '../../emulator/scenarios/demo.json'), 'utf8'));
 
 // Each test starts from the demo tenant without minutes files or mail.
-test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demo()));
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 test.afterEach(async ({ page }) => {
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);
 });

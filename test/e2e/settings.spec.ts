@@ -3,16 +3,13 @@
 // channel and then saves the tab; a successor secretary who opens the page later sees all of it; a
 // save the channel refuses says so and keeps the form.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { GroupSettingsPage } from './pages/settings';
-import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions } from './pages/teamsHost';
+import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
 const TEAM = '4c536162-c681-4515-a05c-293d7178a85d';
 const CHANNEL = '19:b164be4dc3c64ea1b98f62d22dc3268d@thread.tacv2';
-const demo = () => JSON.parse(readFileSync(path.resolve(__dirname, '../../emulator/scenarios/demo.json'), 'utf8'));
 
 /** Removes the group's settings file, whatever the scenario seeds, so the page starts from a prefill. */
 async function removeSettingsFile(request: APIRequestContext) {
@@ -42,10 +39,10 @@ async function openSettings(page: import('@playwright/test').Page, options: Host
 }
 
 test.beforeAll(async ({ request }) => {
-  await emulatorAdmin.scenario(request, demo());
+  await emulatorAdmin.scenario(request, demoScenario());
   await removeSettingsFile(request);
 });
-test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demo()));
+test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 test.afterEach(async ({ page, request }) => {
   await emulatorAdmin.clearFaults(request);
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);

@@ -72,3 +72,6 @@ export class MeetingMinutes {
     return this.tab.getByText(text);
   }
 }
+
+/** A name as screen readers get it: outside text sits between Unicode isolates, which a person does not hear. */
+export const named = (before: string, name: string) => new RegExp(`^${before}\u2068?${name}\u2069?$`);

@@ -1,5 +1,7 @@
 // Page model of the Teams host simulator with Justera's tab inside it.
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
 import { PORTS } from '../../../playwright.config';
 
@@ -55,3 +57,8 @@ export const emulatorAdmin = {
     expect((await request.post(`${EMULATOR}/_emulator/scenario`, { data: scenario })).ok()).toBe(true);
   },
 };
+
+/** The demo tenant as emulator/scenarios/demo.json seeds it: what tests load to start from it again. */
+export function demoScenario(): object {
+  return JSON.parse(readFileSync(path.resolve(__dirname, '../../../emulator/scenarios/demo.json'), 'utf8'));
+}
