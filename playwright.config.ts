@@ -3,7 +3,9 @@
 
 import { defineConfig } from '@playwright/test';
 
-export const PORTS = { app: 4100, emulator: 4101, host: 4102 };
+// E2E_PORT_BASE moves all three ports, so that two checkouts can run their end-to-end tests at once.
+const BASE = Number(process.env.E2E_PORT_BASE ?? 4100);
+export const PORTS = { app: BASE, emulator: BASE + 1, host: BASE + 2 };
 
 export default defineConfig({
   testDir: 'test/e2e',
