@@ -2,8 +2,9 @@
 // graph port and use cases against the Graph emulator over HTTP (test/integration).
 
 const tsJest = ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true, allowJs: true }, diagnostics: false }];
-// @microsoft/app-manifest requires strip-bom, which ships only as ES modules: compile it for jest.
-const esmOnly = ['strip-bom'];
+// Packages that ship only as ES modules, compiled for jest: strip-bom (required by
+// @microsoft/app-manifest) and Lexical with its signals (the notes editor).
+const esmOnly = ['strip-bom', 'lexical', '@lexical', '@preact/signals-core'];
 
 module.exports = {
   projects: [

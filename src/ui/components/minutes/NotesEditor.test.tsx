@@ -1,9 +1,9 @@
 /**
  * @jest-environment jsdom
  */
-// Notes in a DOM: the plain box holds the notes until the rich text editor has loaded, and notes
-// shown read-only are sanitized. (Lexical 0.52 ships only ES modules, which this jest setup does not
-// load, so the rich editor itself is checked in Chromium.)
+// Notes in a DOM: the plain box holds the notes until the rich text editor (Lexical) has loaded,
+// the editor takes in only the formatting it knows, notes changed elsewhere reach an open editor,
+// and notes shown read-only are sanitized. Typing and the toolbar are checked in Chromium.
 
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -72,6 +72,55 @@ describe('the notes editor', () => {
   });
 
 
+});
+
+describe('the rich text editor', () => {
+  async function richEditor(html: string) {
+    const view = render(<NotesEditor html={html} label="Anteckningar: Ekonomi" onChange={jest.fn()} />);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await act(async () => {
+      await loadRichTextEditor();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    warn.mockRestore();
+    const editable = view.container.querySelector<HTMLElement>('[contenteditable="true"]');
+    if (!editable) throw new Error('the rich text editor did not replace the plain box');
+    return { ...view, editable };
+  }
+
+  it('replaces the plain box, with a named toolbar', async () => {
+    const { container, editable } = await richEditor('<p>Ca 2,4 mnkr.</p>');
+    expect(container.querySelector('textarea')).toBeNull();
+    expect(editable.getAttribute('role')).toBe('textbox');
+    expect(editable.getAttribute('aria-label')).toBe('Anteckningar: Ekonomi');
+    expect(container.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe('Formatering, Anteckningar: Ekonomi');
+    expect([...container.querySelectorAll('[role="toolbar"] button')].map((b) => b.getAttribute('aria-label'))).toEqual(['Fetstil', 'Kursiv', 'Punktlista', 'Numrerad lista', 'Lägg till länk']);
+  });
+
+  it('takes in stored notes as text with bold, lists and safe links only; nothing runs', async () => {
+    const { editable } = await richEditor(`${HOSTILE}<ul><li>ett</li></ul><p><a href="https://example.se/underlag">underlag</a></p>`);
+    expect(editable.textContent).toBe('Budget 2026länkettunderlag');
+    expect(editable.querySelector('strong')?.textContent).toBe('2026');
+    expect(editable.querySelector('ul li')?.textContent).toBe('ett');
+    expect(editable.querySelector('script, img, style, [onerror]')).toBeNull();
+    // Lexical replaces an address it does not trust with about:blank; the link's text stays.
+    expect([...editable.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['about:blank', 'https://example.se/underlag']);
+    expect((window as { __ran?: number }).__ran).toBeUndefined();
+  });
+
+  it('shows notes that changed elsewhere (another writer, a merge) in the open editor', async () => {
+    const { root, editable } = await richEditor('<p>Första versionen.</p>');
+    await act(async () => {
+      root.render(
+        <I18nProvider language="sv">
+          <NotesEditor html="<p>Efter sammanslagning: <b>båda</b> versionerna.</p>" label="Anteckningar: Ekonomi" onChange={jest.fn()} />
+        </I18nProvider>,
+      );
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(editable.textContent).toBe('Efter sammanslagning: båda versionerna.');
+    expect(editable.querySelector('strong')?.textContent).toBe('båda');
+  });
 });
 
 describe('notes shown read-only', () => {

@@ -388,7 +388,12 @@ export function RichTextNotes({ html, label, onChange }: NotesEditorProps) {
       <LexicalComposer initialConfig={initialConfig}>
         <FormatToolbar label={label} editorId={editorId} />
         <RichTextPlugin
-          contentEditable={<ContentEditable id={editorId} className={styles.editable} aria-label={label} aria-multiline spellCheck />}
+          contentEditable={
+            // A block around the editable: inside a flex box, Chrome moves focus into it on clicks beside it.
+            <div>
+              <ContentEditable id={editorId} className={styles.editable} aria-label={label} aria-multiline spellCheck />
+            </div>
+          }
           ErrorBoundary={LexicalErrorBoundary}
         />
         <HistoryPlugin />
