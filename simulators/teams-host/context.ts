@@ -9,8 +9,11 @@ import { pickMeeting, teamsMeetingId, type SimMeeting, type SimScenario, type Si
 export const HOST_SDK_VERSION = '2.58.0';
 export const HOST_CLIENT_TYPE = 'web';
 
-/** Entity ids the simulated app manifest uses. */
-export const PERSONAL_TAB_ENTITY_ID = 'mymeetings';
+import manifest from '../../manifest/manifest.json';
+
+/** Entity ids of the app package's tabs: the personal tab's from manifest/manifest.json, as Teams would. */
+export const PERSONAL_TAB_ENTITY_ID = manifest.staticTabs.find((tab) => tab.scopes.includes('personal'))?.entityId ?? 'my-meetings';
+/** The configurable tab's entity id: the one TabConfigPage gives pages.config.setConfig. */
 export const CONFIGURABLE_TAB_ENTITY_ID = 'justera';
 
 /**
@@ -89,7 +92,7 @@ export function buildContext(input: ContextInput): LegacyContext {
   }
   if (params.tab === 'personal') {
     ctx.entityId = PERSONAL_TAB_ENTITY_ID;
-    ctx.subEntityId = '';
+    ctx.subEntityId = params.subEntityId ?? '';
   } else if (frameContext !== 'settings') {
     ctx.entityId = savedConfig?.entityId ?? CONFIGURABLE_TAB_ENTITY_ID;
     ctx.subEntityId = '';

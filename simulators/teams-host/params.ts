@@ -36,6 +36,13 @@ export interface SimParams {
   app: string | undefined;
   /** Graph emulator base URL override (else sim-config.json emulatorUrl). */
   emulator: string | undefined;
+  /**
+   * What a Teams deep link into the personal tab names (`deepLink` parameter: the link as a mail
+   * carries it, https://teams.microsoft.com/l/entity/<appId>/<entityId>?context={"subEntityId":...}).
+   */
+  subEntityId: string | undefined;
+  /** The deep link itself, kept so the toolbar's links keep it. */
+  deepLink: string | undefined;
   /** `minimal`: getMeetingDetails leaves out msGraphResourceId (as teams-js's own typings do). */
   details: 'full' | 'minimal';
 }
@@ -50,8 +57,35 @@ export const DEFAULT_PARAMS: SimParams = {
   token: 'valid',
   app: undefined,
   emulator: undefined,
+  subEntityId: undefined,
+  deepLink: undefined,
   details: 'full',
 };
+
+/** The subEntityId of a Teams entity deep link, as Teams reads it when the link is opened. */
+export function subEntityIdOf(link: string, warnings: string[]): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    warnings.push(`Ignoring deepLink=${link}: not a URL.`);
+    return undefined;
+  }
+  if (url.origin !== 'https://teams.microsoft.com' || !/^\/l\/entity\/[^/]+\/[^/]+$/.test(url.pathname)) {
+    warnings.push(`Ignoring deepLink=${link}: not a Teams entity link (https://teams.microsoft.com/l/entity/<appId>/<entityId>).`);
+    return undefined;
+  }
+  const context = url.searchParams.get('context');
+  if (context === null) return undefined;
+  try {
+    const parsed = JSON.parse(context) as { subEntityId?: unknown };
+    if (typeof parsed.subEntityId === 'string') return parsed.subEntityId;
+  } catch {
+    // fall through
+  }
+  warnings.push(`Ignoring the deep link's context ${context}: not JSON with a string subEntityId.`);
+  return undefined;
+}
 
 function pick<T extends string>(
   values: readonly T[],
@@ -108,6 +142,8 @@ export function parseParams(search: string): { params: SimParams; warnings: stri
   }
   const event = q.get('event') ?? '';
   const details = q.get('details');
+  const deepLink = q.get('deepLink') || undefined;
+  const subEntityId = deepLink === undefined ? undefined : subEntityIdOf(deepLink, warnings);
   if (details !== null && details !== 'full' && details !== 'minimal') {
     warnings.push(`Unknown details=${details}; expected full or minimal.`);
   }
@@ -121,6 +157,8 @@ export function parseParams(search: string): { params: SimParams; warnings: stri
     token: pick(TOKEN_MODES, q.get('token'), 'token', warnings) ?? DEFAULT_PARAMS.token,
     app: pickUrl(q.get('app'), 'app', warnings),
     emulator: pickUrl(q.get('emulator'), 'emulator', warnings),
+    subEntityId,
+    deepLink: subEntityId === undefined ? undefined : deepLink,
     details: details === 'minimal' ? 'minimal' : 'full',
   };
   return { params: normalise(params), warnings };
@@ -140,6 +178,7 @@ export function toSearch(p: SimParams): string {
   if (n.app !== undefined) q.set('app', n.app);
   if (n.emulator !== undefined) q.set('emulator', n.emulator);
   if (n.details !== DEFAULT_PARAMS.details) q.set('details', n.details);
+  if (n.deepLink !== undefined) q.set('deepLink', n.deepLink);
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -7,6 +7,7 @@
 
 import manifest from '../../manifest/manifest.json';
 import type { Meeting } from '../domain/meeting';
+import { meetingTargetText } from '../domain/meetingLink';
 import { Problem } from '../domain/problems';
 import type { Graph } from '../graph/graph';
 import { sendMail, type OutgoingMail } from '../graph/mail';
@@ -27,20 +28,21 @@ export const JUSTERA_APP: TeamsApp = {
  * A Teams deep link to Justera's personal tab, opened at one meeting (deep-link-application: the
  * tab reads `subEntityId` from its context, page.subPageId in teams-js v2).
  */
-export function meetingDeepLink(subEntityId: string, app: TeamsApp = JUSTERA_APP): string {
-  const context = encodeURIComponent(JSON.stringify({ subEntityId }));
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(app.appId)}/${encodeURIComponent(app.entityId)}?context=${context}`;
+export function meetingDeepLink(subEntityId: string | undefined, app: TeamsApp = JUSTERA_APP): string {
+  const tab = `https://teams.microsoft.com/l/entity/${encodeURIComponent(app.appId)}/${encodeURIComponent(app.entityId)}`;
+  return subEntityId === undefined ? tab : `${tab}?context=${encodeURIComponent(JSON.stringify({ subEntityId }))}`;
 }
 
 /**
- * What the link names: the meeting's iCalUId, which is the same in every calendar (an event id is
- * the id of one mailbox's copy, so the secretary's would not be found in the organiser's calendar);
- * the event id only where Graph gave no iCalUId.
+ * What the link names: the meeting's iCalUId and start (domain/meetingLink.ts), found the same in
+ * every calendar. An event id is one mailbox's copy and would not be found in the organiser's
+ * calendar, so a meeting without an iCalUId gets a link to "My meetings" instead.
  */
-export const meetingLinkId = (meeting: Pick<Meeting, 'eventId' | 'iCalUId'>): string => meeting.iCalUId ?? meeting.eventId;
+export const meetingLinkId = (meeting: Pick<Meeting, 'iCalUId' | 'start'>): string | undefined =>
+  meeting.iCalUId ? meetingTargetText({ iCalUId: meeting.iCalUId, start: meeting.start }) : undefined;
 
 export interface OrganiserRequest {
-  meeting: Pick<Meeting, 'eventId' | 'iCalUId' | 'organiser'>;
+  meeting: Pick<Meeting, 'iCalUId' | 'start' | 'organiser'>;
   /** The mail's words in the minutes' language: plain text, escaped here. */
   words: { subject: string; paragraphs: string[]; link: string };
 }

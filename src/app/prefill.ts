@@ -28,6 +28,8 @@ import type { LocalStore } from '../store/localStore';
 
 export type MeetingRef =
   | { kind: 'event'; eventId: string }
+  /** From a link someone sent (domain/meetingLink.ts): found in this user's own calendar. */
+  | { kind: 'link'; iCalUId: string; start: string }
   /** Inside a Teams meeting: what meeting.getMeetingDetails() tells. */
   | { kind: 'meeting'; joinUrl: string; start: string; end: string };
 
@@ -65,6 +67,14 @@ async function loadMeeting(deps: PrefillDeps, ref: MeetingRef): Promise<{ me: Di
   if (ref.kind === 'event') {
     const [me, meeting] = await deps.graph.batch([users.me(), calendar.event(ref.eventId, deps.timeZone)]);
     return { me: unwrap(me), meeting: unwrap(meeting) };
+  }
+  if (ref.kind === 'link') {
+    // The occurrence starts at the link's start; the user's calendar around it holds their copy.
+    const around = Date.parse(ref.start);
+    const [me, view] = await deps.graph.batch([users.me(), calendar.meetingsAround(new Date(around - MINUTE).toISOString(), new Date(around + MINUTE).toISOString(), deps.timeZone)]);
+    const meeting = unwrap(view).find((m) => m.iCalUId === ref.iCalUId);
+    if (!meeting) throw new Problem('not-found', 'No event in this calendar has the iCalUId and start the link names');
+    return { me: unwrap(me), meeting };
   }
   // Teams tells the join link and scheduled times; the calendar around them holds the event.
   const from = new Date(Date.parse(ref.start) - MINUTE).toISOString();

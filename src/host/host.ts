@@ -15,6 +15,8 @@ export interface HostContext {
   team?: { id?: string; name?: string; groupId?: string };
   channel?: { id?: string; name?: string };
   chatId?: string;
+  /** What a deep link into the tab names (Teams' subEntityId), when the tab was opened from one. */
+  subPageId?: string;
 }
 
 export interface MeetingDetails {

@@ -34,6 +34,7 @@ function toContext(c: app.Context): HostContext {
     team: c.team ? { id: c.team.internalId, name: c.team.displayName, groupId: c.team.groupId } : undefined,
     channel: c.channel ? { id: c.channel.id, name: c.channel.displayName } : undefined,
     chatId: c.chat?.id,
+    subPageId: c.page.subPageId || undefined,
   };
 }
 

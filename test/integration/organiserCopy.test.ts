@@ -3,7 +3,8 @@
 // secretary's list comes from them, and the secretary can ask the organiser for them by mail.
 
 import type { RunningEmulator } from '../../emulator/src/server';
-import { askOrganiser, JUSTERA_APP, meetingDeepLink } from '../../src/app/askOrganiser';
+import { askOrganiser, JUSTERA_APP, meetingDeepLink, meetingLinkId } from '../../src/app/askOrganiser';
+import { parseMeetingTarget } from '../../src/domain/meetingLink';
 import { openMinutes, type MinutesDeps } from '../../src/app/openMinutes';
 import type { Prefill } from '../../src/app/prefill';
 import { applyHandMarks, groupAttendance, statusReason } from '../../src/domain/attendance';
@@ -110,14 +111,36 @@ describe('asking the organiser', () => {
     expect(sent[0]!.subject).toBe('Närvaron på Samordningsgrupp <Nära vård>');
     expect(sent[0]!.toRecipients).toEqual([{ emailAddress: { address: CHAIR, name: 'Karin Ekström' } }]);
     expect(sent[0]!.saveToSentItems).toBe(true);
-    const link = meetingDeepLink(prefill.meeting.iCalUId!);
+    const link = meetingDeepLink(meetingLinkId(prefill.meeting));
     expect(link).toMatch(new RegExp(`^https://teams\\.microsoft\\.com/l/entity/${JUSTERA_APP.appId}/my-meetings\\?context=`));
-    expect(JSON.parse(decodeURIComponent(new URL(link).searchParams.get('context')!))).toEqual({ subEntityId: prefill.meeting.iCalUId });
+    const { subEntityId } = JSON.parse(new URL(link).searchParams.get('context')!) as { subEntityId: string };
+    expect(parseMeetingTarget(subEntityId)).toEqual({ iCalUId: prefill.meeting.iCalUId, start: new Date(prefill.meeting.start).toISOString() });
     expect(sent[0]!.body.content).toContain(`href="${link.replace(/&/g, '&amp;')}"`);
     expect(sent[0]!.body.content).toContain('<p>Bara organisatören kan läsa närvarorapporten.</p>');
 
     // The organiser finds it in her inbox.
     const inbox = (await graphAs(emulator, CHAIR).get({ path: '/me/messages', parse: (b) => (b as { value: { subject: string }[] }).value }));
     expect(inbox.map((m) => m.subject)).toEqual(['Närvaron på Samordningsgrupp <Nära vård>']);
+  });
+});
+
+describe('the link in the mail', () => {
+  it("opens the same occurrence in the organiser's own calendar, though her copy has another event id", async () => {
+    const { prefill } = await open(SECRETARY);
+    const { subEntityId } = JSON.parse(new URL(meetingDeepLink(meetingLinkId(prefill.meeting))).searchParams.get('context')!) as { subEntityId: string };
+    const target = parseMeetingTarget(subEntityId)!;
+    const organisers = await useCases(graphAs(emulator, CHAIR), NOW).prefill({ kind: 'link', ...target });
+    expect(organisers.meeting.eventId).not.toBe(prefill.meeting.eventId);
+    expect(organisers.meeting.iCalUId).toBe(prefill.meeting.iCalUId);
+    expect(organisers.meeting.start).toBe(prefill.meeting.start);
+    // Opened by the organiser, the report decides.
+    expect(organisers.attendance.source.kind).toBe('report');
+  });
+
+  it('says the meeting is not found when it is not in the reader\'s calendar at that time (moved, or not invited)', async () => {
+    const { prefill } = await open(SECRETARY);
+    const moved = { iCalUId: prefill.meeting.iCalUId!, start: new Date(Date.parse(prefill.meeting.start) + 86_400_000).toISOString() };
+    await expect(useCases(graphAs(emulator, CHAIR), NOW).prefill({ kind: 'link', ...moved })).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(useCases(graphAs(emulator, DEMO.OUTSIDER), NOW).prefill({ kind: 'link', iCalUId: prefill.meeting.iCalUId!, start: prefill.meeting.start })).rejects.toMatchObject({ kind: 'not-found' });
   });
 });

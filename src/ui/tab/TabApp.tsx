@@ -8,6 +8,7 @@ import type { MeetingRef } from '../../app/prefill';
 import type { Services } from '../../app/services';
 import type { AppConfig } from '../../config/config';
 import { toProblem, type Problem } from '../../domain/problems';
+import { parseMeetingTarget } from '../../domain/meetingLink';
 import type { Host } from '../../host/host';
 import { SurfaceBoundary } from '../components/Boundaries';
 import { MeetingPage } from '../components/MeetingPage';
@@ -23,6 +24,14 @@ function refFromHash(): MeetingRef | undefined {
   return id ? { kind: 'event', eventId: id } : undefined;
 }
 
+/** A meeting opened from "My meetings" (the hash), else the one a link into the tab names. */
+function initialRef(host: Host): MeetingRef | undefined {
+  const linked = parseMeetingTarget(host.context.subPageId);
+  return refFromHash() ?? (linked && { kind: 'link', ...linked });
+}
+
+const refKey = (ref: MeetingRef) => (ref.kind === 'event' ? ref.eventId : ref.kind === 'link' ? `${ref.iCalUId}|${ref.start}` : ref.joinUrl);
+
 export function TabApp({ config, host }: { config: AppConfig; host: Host }) {
   return host.context.frame === 'settings' ? <TabConfigPage config={config} host={host} /> : <MinutesApp config={config} host={host} />;
 }
@@ -32,7 +41,7 @@ function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
   const { t } = useI18n();
   const [services, setServices] = useState<Services | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
-  const [ref, setRef] = useState<MeetingRef | undefined>(refFromHash);
+  const [ref, setRef] = useState<MeetingRef | undefined>(() => initialRef(host));
 
   const start = useCallback(async () => {
     setProblem(undefined);
@@ -64,18 +73,21 @@ function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
   // Graph names a team by its Microsoft 365 group id (Teams' groupId), not its internal thread id.
   const group = useMemo(() => (team?.groupId && channel?.id ? { teamId: team.groupId, channelId: channel.id } : undefined), [team?.groupId, channel?.id]);
 
+  // Back from a linked meeting leaves the link behind: "My meetings" shows, as after any other meeting.
+  const goBack = () => (location.hash ? (location.hash = '') : setRef(undefined));
+
   if (problem) return <ProblemMessage problem={problem} onRetry={() => void start()} />;
   if (!services) return <Spinner label={t('loadingApp')} labelPosition="below" />;
   if (ref) {
     return (
       <>
-        {ref.kind === 'event' && (
-          <Button className={styles.back} appearance="subtle" icon={<ArrowLeft20Regular />} onClick={() => (location.hash = '')}>
+        {ref.kind !== 'meeting' && (
+          <Button className={styles.back} appearance="subtle" icon={<ArrowLeft20Regular />} onClick={goBack}>
             {t('back')}
           </Button>
         )}
         <SurfaceBoundary resetKeys={[ref]}>
-          <MeetingPage key={ref.kind === 'event' ? ref.eventId : ref.joinUrl} services={services} meetingRef={ref} group={group} />
+          <MeetingPage key={refKey(ref)} services={services} meetingRef={ref} group={group} />
         </SurfaceBoundary>
       </>
     );
