@@ -34,6 +34,25 @@ class CleanFolderPlugin {
   }
 }
 
+/** Copies a folder's files into the output as they are (the Outlook ribbon's icons, served at /icons/). */
+class CopyFolderPlugin {
+  constructor(from, to) {
+    this.from = from;
+    this.to = to;
+  }
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap('CopyFolderPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'CopyFolderPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const file of fs.readdirSync(this.from)) {
+          compilation.fileDependencies.add(path.join(this.from, file));
+          compilation.emitAsset(`${this.to}/${file}`, new RawSource(fs.readFileSync(path.join(this.from, file))));
+        }
+      });
+    });
+  }
+}
+
 const common = (mode) => ({
   mode,
   devtool: mode === 'production' ? 'source-map' : 'cheap-module-source-map',
@@ -61,6 +80,7 @@ module.exports = (_env, argv) => {
     plugins: [
       new HtmlWebpackPlugin({ template: './src/ui/tab/tab.html', filename: 'tab.html', chunks: ['tab'] }),
       new BundleBudgetPlugin({ tab: 250 }),
+      new CopyFolderPlugin(path.resolve(__dirname, 'manifest/icons'), 'icons'),
       ...(mode === 'production' ? [new CleanFolderPlugin(path.join(SOURCEMAPS, 'app'))] : []),
     ],
   };

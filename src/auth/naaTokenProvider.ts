@@ -7,6 +7,11 @@ import type { IPublicClientApplication } from '@azure/msal-browser';
 import { Problem } from '../domain/problems';
 import type { TokenProvider } from './tokenProvider';
 
+/**
+ * The delegated Graph permissions Justera asks for, the least that do the job; the README says why
+ * each one is needed, and manifest.json's nestedAppAuthInfo lists the same, in this order (a test
+ * keeps the three in step).
+ */
 export const GRAPH_SCOPES = [
   'User.Read',
   'User.ReadBasic.All',
@@ -15,6 +20,10 @@ export const GRAPH_SCOPES = [
   'OnlineMeetingArtifact.Read.All',
   'Team.ReadBasic.All',
   'Channel.ReadBasic.All',
+  'TeamMember.Read.All',
+  'Files.ReadWrite.All',
+  'Tasks.Read',
+  'Mail.Send',
 ];
 
 // If a NAA bridge exists but never answers, creating the application never resolves (PLATFORM.md).
