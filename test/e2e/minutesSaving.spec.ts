@@ -16,7 +16,8 @@ const CONFERENCE = 'Länskonferensen 2026';
 const LIVE = { timeout: 45_000 };
 const SAVED = /^Sparat$/;
 
-test.describe.configure({ timeout: 150_000 });
+// Several waits for a 20 s check in one test: more than the default 30 s, never a timing assertion.
+test.describe.configure({ timeout: 240_000 });
 // Each test starts from the demo tenant without minutes files.
 test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 test.afterEach(async ({ page, request }) => {
