@@ -80,5 +80,11 @@ export function channelMinutesRemote(graph: Graph, folder: ChannelFolder, meetin
       meetingFolderId ??= written.parentId;
       return { eTag: written.eTag };
     },
+    async version() {
+      // The driveItem alone (metadata, no download): its eTag changes with every save.
+      const id = await findMeetingFolder();
+      if (!id) return undefined;
+      return (await graph.get(files.itemByPath(folder.driveId, id, MINUTES_FILE)))?.eTag;
+    },
   };
 }

@@ -6,10 +6,16 @@
 // and written again. Offline, throttled or failing, the copy on the device holds everything and the
 // write is tried again later; the status says which. Reopened later (a reload, a crash), a copy on
 // the device that the server never got is merged with the server's and sent.
+// While the page is in sight (a PageVisibility port: the app touches no document), the file's eTag is
+// checked every 20 s and at once when the page comes back into view; a newer copy is read and merged
+// in the same way, so others' edits (and the organiser's copy of the attendance) reach an open page
+// without a reload, and nothing typed here is lost. Hidden or offline, nothing is checked; a check
+// refused (429, 503) waits as long as Microsoft 365 asks, and longer each time.
 
 import { mergeMinutes, deepEqual } from '../domain/merge';
 import type { Minutes } from '../domain/minutes';
 import { toProblem, type Problem } from '../domain/problems';
+import type { PageVisibility } from '../host/pageVisibility';
 import type { MinutesLocal } from '../store/localStore';
 
 /** The minutes file in the channel folder, as the graph port reads and writes it. */
@@ -21,12 +27,15 @@ export interface MinutesRemote {
    * file changed); without, only when there is no file yet ('conflict' when there is one).
    */
   write(minutes: Minutes, ifMatch: string | undefined): Promise<{ eTag: string }>;
+  /** The file's eTag now, without its content (one small request), or undefined when there is no file. */
+  version(): Promise<string | undefined>;
 }
 
 export type SaveStatus =
   | { kind: 'saved' } // the server has every change
   | { kind: 'pending' } // changes wait for the next write (seconds)
   | { kind: 'saving' }
+  | { kind: 'merging' } // someone else saved first (412): their copy is read and merged with ours, then written
   | { kind: 'offline'; problem: Problem; retryInMs: number } // kept on the device, tried again later
   | { kind: 'failed'; problem: Problem }; // kept on the device; cannot be written (no rights): the page says what to do
 
@@ -37,6 +46,12 @@ export interface SyncOptions {
   retryMs?: number;
   maxRetryMs?: number;
   now?: () => Date;
+  /** Whether the page is in sight: only then is the file checked for others' changes. None: never checked. */
+  visibility?: PageVisibility;
+  /** How often the file is checked for others' changes while the page is in sight. */
+  checkEveryMs?: number;
+  /** The longest wait between checks after failed ones (unless Microsoft 365 asks for longer). */
+  maxCheckMs?: number;
 }
 
 const MERGE_ATTEMPTS = 3;
@@ -48,19 +63,27 @@ export class MinutesSync {
   private dirty = false;
   private status: SaveStatus = { kind: 'saved' };
   private timer?: ReturnType<typeof setTimeout>;
-  private writing?: Promise<void>;
+  /** A write or a check under way: never both at once, so neither merges against a base the other moved. */
+  private busy?: Promise<void>;
   private retryMs: number;
+  private checkTimer?: ReturnType<typeof setTimeout>;
+  private checkMs: number;
+  /** Microsoft 365 asked for a wait (Retry-After) before the next check: coming into view does not cut it short. */
+  private checkWaitAsked = false;
+  private unwatch?: () => void;
+  private closed = false;
   private deviceProblem?: Problem;
   private readonly listeners = new Set<() => void>();
-  private readonly options: Required<SyncOptions>;
+  private readonly options: Required<Omit<SyncOptions, 'visibility'>> & Pick<SyncOptions, 'visibility'>;
 
   constructor(
     private readonly remote: MinutesRemote,
     private readonly local: MinutesLocal,
     options: SyncOptions = {},
   ) {
-    this.options = { delayMs: 1500, retryMs: 2000, maxRetryMs: 60_000, now: () => new Date(), ...options };
+    this.options = { delayMs: 1500, retryMs: 2000, maxRetryMs: 60_000, now: () => new Date(), checkEveryMs: 20_000, maxCheckMs: 300_000, ...options };
     this.retryMs = this.options.retryMs;
+    this.checkMs = this.options.checkEveryMs;
   }
 
   /**
@@ -97,6 +120,7 @@ export class MinutesSync {
     }
     if (!server.ok) this.setStatus({ kind: 'offline', problem: server.problem, retryInMs: this.retryMs });
     if (this.dirty) this.schedule(server.ok ? 0 : this.retryMs);
+    this.watch();
     return this.current;
   }
 
@@ -133,16 +157,74 @@ export class MinutesSync {
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    while (this.writing) await this.writing;
+    while (this.busy) await this.busy;
     if (!this.dirty) return;
-    this.writing = this.write().finally(() => (this.writing = undefined));
-    await this.writing;
+    this.busy = this.write().finally(() => (this.busy = undefined));
+    await this.busy;
   }
 
-  /** Stops the timers (the page closed); the device keeps what the server does not have. */
+  /**
+   * Looks for a newer copy on the server now, and merges it in: the eTag first (no content), the
+   * file only when it changed. Skipped while a write is under way or waiting to be retried: a write
+   * meets any newer copy itself (412) and merges it.
+   */
+  async check(): Promise<void> {
+    clearTimeout(this.checkTimer);
+    try {
+      if (!this.busy && this.status.kind !== 'offline' && this.status.kind !== 'failed') {
+        this.busy = this.pull().finally(() => (this.busy = undefined));
+        await this.busy;
+      }
+      this.checkMs = this.options.checkEveryMs;
+      this.checkWaitAsked = false;
+    } catch (e) {
+      // Throttled or failing: as long as Microsoft 365 asks, and at least twice the last wait.
+      const asked = toProblem(e).retryAfterMs ?? 0;
+      this.checkMs = Math.max(asked, Math.min(this.checkMs * 2, this.options.maxCheckMs));
+      this.checkWaitAsked = asked > 0;
+    }
+    if (this.options.visibility?.isVisible()) this.checkIn(this.checkMs);
+  }
+
+  /** Stops the timers and the checks (the page closed); the device keeps what the server does not have. */
   close(): void {
+    this.closed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.checkTimer);
+    this.unwatch?.();
     this.listeners.clear();
+  }
+
+  /** Checks while the page is in sight: now when it comes back into view (or online), none while hidden. */
+  private watch() {
+    const visibility = this.options.visibility;
+    if (!visibility || this.unwatch || this.closed) return;
+    this.unwatch = visibility.subscribe((visible) => {
+      if (!visible) return clearTimeout(this.checkTimer);
+      // Back online: a write that waits only for the network goes now (a throttled one keeps its wait).
+      if (this.status.kind === 'offline' && this.status.problem.kind === 'offline') void this.flush();
+      this.checkIn(this.checkWaitAsked ? this.checkMs : 0);
+    });
+    if (visibility.isVisible()) this.checkIn(this.checkMs);
+  }
+
+  private checkIn(ms: number) {
+    clearTimeout(this.checkTimer);
+    if (!this.closed) this.checkTimer = setTimeout(() => void this.check(), ms);
+  }
+
+  /** A newer copy on the server, if there is one, merged into ours. */
+  private async pull() {
+    const eTag = await this.remote.version();
+    if (eTag === undefined || eTag === this.baseETag) return;
+    const server = await this.remote.read();
+    if (!server || server.eTag === this.baseETag) return;
+    this.takeIn(server);
+    if (this.dirty) {
+      await this.keepLocally();
+      this.setStatus({ kind: 'pending' });
+      this.schedule(this.options.delayMs);
+    }
   }
 
   private schedule(ms: number) {
@@ -175,6 +257,7 @@ export class MinutesSync {
         } catch (e) {
           const problem = toProblem(e);
           if (problem.kind !== 'conflict' || attempt >= MERGE_ATTEMPTS) throw problem;
+          this.setStatus({ kind: 'merging' });
           await this.mergeWithServer();
           if (!this.dirty) break;
         }
@@ -204,17 +287,26 @@ export class MinutesSync {
       this.baseETag = undefined;
       return;
     }
-    // A write whose answer was lost arrives here too: the server already has exactly our copy.
-    if (deepEqual(server.minutes, this.current)) {
-      this.base = server.minutes;
-      this.baseETag = server.eTag;
+    this.takeIn(server);
+  }
+
+  /**
+   * The server's copy becomes the base; ours is merged with it (nothing typed here is lost), or
+   * simply replaced by it when this device has no unsent change. A write whose answer was lost
+   * arrives here too: the server already has exactly our copy.
+   */
+  private takeIn(server: { minutes: Minutes; eTag: string }) {
+    const before = this.current;
+    if (!this.dirty || deepEqual(server.minutes, this.current)) {
+      this.current = server.minutes;
       this.dirty = false;
-      return;
+    } else {
+      this.current = mergeMinutes(this.base ?? server.minutes, this.current, server.minutes);
+      this.dirty = !deepEqual(this.current, server.minutes);
     }
-    this.current = mergeMinutes(this.base ?? server.minutes, this.current, server.minutes);
     this.base = server.minutes;
     this.baseETag = server.eTag;
-    this.emit();
+    if (this.current !== before) this.emit();
   }
 
   private setStatus(status: SaveStatus) {

@@ -22,6 +22,7 @@ import * as calendar from '../graph/calendar';
 import * as files from '../graph/files';
 import type { GroupSettings } from '../domain/settings';
 import type { Graph } from '../graph/graph';
+import type { PageVisibility } from '../host/pageVisibility';
 import type { MinutesLocal } from '../store/localStore';
 import { channelFolderOf, channelMinutesRemote, minutesFromText, type ChannelFolder } from './channelMinutes';
 import { parseSettings, SETTINGS_PATH } from './groupSettings';
@@ -42,6 +43,8 @@ export interface MinutesDeps {
   local: (key: string) => MinutesLocal;
   /** The host's zone, for calendar answers. */
   timeZone: string;
+  /** Whether the page is in sight: while it is, the open minutes take in others' changes (MinutesSync). */
+  visibility?: PageVisibility;
 }
 
 export interface OpenedMinutes {
@@ -128,7 +131,7 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
   const meeting = input.prefill.meeting;
   const folder = await channelFolderOf(graph, group.teamId, group.channelId);
   const identity = { iCalUId: keyOf(meeting), start: meeting.start, timeZone: meeting.timeZone, subject: meeting.subject };
-  const sync = new MinutesSync(channelMinutesRemote(graph, folder, identity), deps.local(meetingKey(identity.iCalUId)), { now: deps.now });
+  const sync = new MinutesSync(channelMinutesRemote(graph, folder, identity), deps.local(meetingKey(identity.iCalUId)), { now: deps.now, visibility: deps.visibility });
   // Read while the minutes are: needed for new minutes, and for the group's own templates and roster.
   const settingsRead = input.settings ? Promise.resolve(input.settings) : settingsIn(graph, folder, group);
 

@@ -8,6 +8,7 @@ import type { MeetingListItem } from '../domain/meeting';
 import { createGraphClient } from '../graph/client';
 import { Graph } from '../graph/graph';
 import type { Host } from '../host/host';
+import { documentVisibility } from '../host/pageVisibility';
 import { indexedDbGroups, indexedDbMinutes, indexedDbStore } from '../store/indexedDbStore';
 import type { LocalStore } from '../store/localStore';
 import type { DateWindow } from '../domain/dateWindow';
@@ -57,7 +58,7 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
     now,
     prefill: (ref, onStep) => prefill({ graph, now, timeZone, tenantId: host.context.user.tenantId, store }, ref, onStep),
     store,
-    openMinutes: (group, input) => openMinutes({ graph, now, newId: () => crypto.randomUUID(), local: (key) => indexedDbMinutes(key, now), timeZone }, group, input),
+    openMinutes: (group, input) => openMinutes({ graph, now, newId: () => crypto.randomUUID(), local: (key) => indexedDbMinutes(key, now), timeZone, visibility: documentVisibility() }, group, input),
     newId: () => crypto.randomUUID(),
     settings: groupSettingsService(graph, now),
     groups: (() => {

@@ -71,6 +71,18 @@ describe('merging two copies of the minutes against their common base', () => {
     expect(item(settled, 'i1').title).toBe('B');
     expect(settled.conflicts).toEqual([]);
   });
+
+  it('does not bring back a conflict the other side settled', () => {
+    const conflicted = mergeMinutes(base, withItem(base, 'i1', (i) => ({ ...i, title: 'A' })), withItem(base, 'i1', (i) => ({ ...i, title: 'B' })));
+    const settledThere = settleConflict(conflicted, '/agenda/i1/title', 'B');
+    const editedHere = withItem(conflicted, 'i2', (i) => ({ ...i, title: 'Ekonomi' }));
+    const merged = mergeMinutes(conflicted, editedHere, settledThere);
+    expect(merged.conflicts).toEqual([]);
+    expect(item(merged, 'i1').title).toBe('B');
+    expect(item(merged, 'i2').title).toBe('Ekonomi');
+    // Settled here, while the other side still has it: settled too.
+    expect(mergeMinutes(conflicted, settledThere, editedHere).conflicts).toEqual([]);
+  });
 });
 
 // Property-based: random edits on both sides of a random base.

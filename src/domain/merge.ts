@@ -11,7 +11,9 @@
 //   - objects are merged per field;
 //   - a field both sides changed differently keeps our value in place and both values in
 //     `conflicts`, for the secretary to settle: never silently dropped.
-// `updatedAt` takes the later of the two, `conflicts` the union. The organiser's copy of the
+// `updatedAt` takes the later of the two; `conflicts` the union, less those one side settled (in the
+// base, gone on that side): otherwise a conflict settled by one person comes back from the other's
+// copy the next time the two meet. The organiser's copy of the
 // attendance (attendance.organiserCopy) is one object by one writer: the newer fetch wins whole
 // (organiserCopy.ts), never a mix of two lists field by field with conflicts for the secretary.
 
@@ -118,12 +120,16 @@ export function mergeMinutes(base: Minutes, ours: Minutes, theirs: Minutes): Min
   const merger = new Merger();
   const organiserCopy = newerOrganiserCopy(ours.attendance?.organiserCopy, theirs.attendance?.organiserCopy);
   const withoutCopy = (m: Minutes): Minutes => (m.attendance?.organiserCopy ? { ...m, attendance: { ...m.attendance, organiserCopy: undefined } } : m);
-  const { conflicts: _bc, updatedAt: _bu, ...b } = withoutCopy(base);
+  const { conflicts: bc, updatedAt: _bu, ...b } = withoutCopy(base);
   const { conflicts: oc, updatedAt: ou, ...o } = withoutCopy(ours);
   const { conflicts: tc, updatedAt: tu, ...t } = withoutCopy(theirs);
   const merged = merger.value(b, o, t, '') as Omit<Minutes, 'conflicts' | 'updatedAt'>;
+  const paths = (cs: Conflict[]) => new Set(cs.map((c) => c.path));
+  const [inBase, inOurs, inTheirs] = [paths(bc ?? []), paths(oc), paths(tc)];
+  const settled = (c: Conflict) => inBase.has(c.path) && !(inOurs.has(c.path) && inTheirs.has(c.path));
   const conflicts = new Map<string, Conflict>();
-  for (const c of [...tc, ...oc, ...merger.conflicts]) conflicts.set(c.path, c);
+  for (const c of [...tc, ...oc].filter((c) => !settled(c))) conflicts.set(c.path, c);
+  for (const c of merger.conflicts) conflicts.set(c.path, c);
   const attendance = organiserCopy ? { ...merged.attendance, organiserCopy } : merged.attendance;
   return { ...merged, attendance, conflicts: [...conflicts.values()], updatedAt: ou > tu ? ou : tu };
 }

@@ -2,6 +2,8 @@
 // port (channelMinutes.ts) against the emulator over HTTP: the first write makes the meeting's
 // folder, two people editing at once are merged per section, a write whose answer was lost is not
 // taken for someone else's, and a failing server leaves everything on the device until it answers.
+// An open page (visible) takes in others' saves without a write of its own, keeps what was typed
+// here, asks nothing while hidden, and waits as long as Microsoft 365 asks when a check is refused.
 
 import type { RunningEmulator } from '../../emulator/src/server';
 import { channelFolderOf, channelMinutesRemote, type ChannelFolder } from '../../src/app/channelMinutes';
@@ -11,6 +13,8 @@ import type { AgendaItem, Minutes } from '../../src/domain/minutes';
 import { sampleMinutes } from '../../src/domain/minutesFixtures';
 import * as files from '../../src/graph/files';
 import type { Graph } from '../../src/graph/graph';
+import { keepVersion } from '../../src/domain/minutesEdits';
+import { manualVisibility, type PageVisibility } from '../../src/host/pageVisibility';
 import { memoryMinutes } from '../../src/store/localStore';
 import { DEMO, emulatorWith, graphAs } from './harness';
 
@@ -37,6 +41,27 @@ const editItem = (id: string, change: (i: AgendaItem) => AgendaItem) => (m: Minu
 function syncFor(graph: Graph, m: ReturnType<typeof meeting>, local = memoryMinutes()) {
   return { sync: new MinutesSync(channelMinutesRemote(graph, folder, m), local, quick), local };
 }
+
+const openPages: MinutesSync[] = [];
+afterEach(() => openPages.splice(0).forEach((p) => p.close()));
+
+/** A page left open (closed after the test): checks the file every few milliseconds while `visibility` says it is in sight. */
+function openPage(graph: Graph, m: ReturnType<typeof meeting>, visibility: PageVisibility, options: { delayMs?: number } = {}) {
+  const page = new MinutesSync(channelMinutesRemote(graph, folder, m), memoryMinutes(), { ...quick, checkEveryMs: 20, maxCheckMs: 40, visibility, ...options });
+  openPages.push(page);
+  return page;
+}
+
+/** Waits until `seen` holds (each open page checks on its own timer); fails after a few seconds. */
+async function until(seen: () => boolean, what: string) {
+  for (let i = 0; i < 250; i += 1) {
+    if (seen()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function serverCopy(m: ReturnType<typeof meeting>) {
   const copy = await channelMinutesRemote(graphAs(emulator, SECRETARY), folder, m).read();
@@ -187,5 +212,101 @@ describe('the minutes file in the channel', () => {
     await graph.send(files.uploadText(folder.driveId, meetingFolder.id, 'minutes.json', '{ not json', { conflictBehavior: 'replace' }));
     const reader = syncFor(graphAs(emulator, CHAIR), { ...m }).sync;
     await expect(reader.open(() => sampleMinutes())).rejects.toMatchObject({ kind: 'bad-data', code: 'minutes-not-json' });
+  });
+});
+
+describe('an open page', () => {
+  const TITLE = 'Inledning och föregående minnesanteckningar';
+
+  async function twoPages(visibleB = true, optionsB: { delayMs?: number } = {}) {
+    const m = meeting();
+    const a = syncFor(graphAs(emulator, SECRETARY), m).sync;
+    await a.open(() => sampleMinutes());
+    await a.flush();
+    const shown = manualVisibility(visibleB);
+    const b = openPage(graphAs(emulator, CHAIR), m, shown, optionsB);
+    await b.open(() => sampleMinutes());
+    return { m, a, b, shown };
+  }
+
+  it("shows someone else's saved edits without a reload or a write of its own", async () => {
+    const { a, b } = await twoPages();
+    let renders = 0;
+    b.subscribe(() => (renders += 1));
+    a.update(editItem('i1', (i) => ({ ...i, title: TITLE })));
+    await a.flush();
+    await until(() => b.minutes.agenda[0]!.title === TITLE, "the secretary's title on the chair's page");
+    expect(renders).toBeGreaterThan(0);
+    expect(b.saveStatus).toEqual({ kind: 'saved' });
+  });
+
+  it('keeps what was typed here and not yet sent, and sends both', async () => {
+    const { m, a, b } = await twoPages(true, { delayMs: 60_000 });
+    b.update(editItem('i2', (i) => ({ ...i, decisions: [{ id: 'd9', text: 'Budgeten fastställs.' }] })));
+    a.update(editItem('i1', (i) => ({ ...i, title: TITLE })));
+    await a.flush();
+    await until(() => b.minutes.agenda[0]!.title === TITLE, "the secretary's title on the chair's page");
+    expect(b.minutes.agenda[1]!.decisions).toEqual([{ id: 'd9', text: 'Budgeten fastställs.' }]);
+    expect(b.saveStatus).toEqual({ kind: 'pending' });
+    await b.flush(); // over the secretary's version: no 412, no second merge
+    const server = await serverCopy(m);
+    expect(server.agenda[0]!.title).toBe(TITLE);
+    expect(server.agenda[1]!.decisions).toEqual([{ id: 'd9', text: 'Budgeten fastställs.' }]);
+  });
+
+  it('asks nothing while hidden, and looks at once when shown again', async () => {
+    const { a, b, shown } = await twoPages(false);
+    a.update(editItem('i1', (i) => ({ ...i, title: TITLE })));
+    await a.flush();
+    emulator.resetStats();
+    await pause(200); // ten check intervals
+    expect(emulator.stats().requests).toBe(0);
+    expect(b.minutes.agenda[0]!.title).not.toBe(TITLE);
+    shown.set(true);
+    await until(() => b.minutes.agenda[0]!.title === TITLE, 'the title once the page is in sight');
+    shown.set(false);
+    await pause(60); // a check under way ends
+    emulator.resetStats();
+    await pause(200);
+    expect(emulator.stats().requests).toBe(0);
+  });
+
+  it('waits as long as Microsoft 365 asks when a check is throttled', async () => {
+    const { a, b, shown } = await twoPages(false);
+    a.update(editItem('i1', (i) => ({ ...i, title: TITLE })));
+    await a.flush();
+    emulator.setFaults({ throttle: { count: 1, retryAfterSeconds: 30 }, paths: 'minutes\\.json:$' });
+    emulator.resetStats();
+    shown.set(true); // checks at once, and is asked to wait 30 s
+    await until(() => emulator.stats().requests > 0, 'the check');
+    emulator.clearFaults();
+    emulator.resetStats();
+    // In sight, the page would check every 20 ms; Microsoft 365 asked for 30 s: nothing is asked meanwhile.
+    await pause(200);
+    expect(emulator.stats().requests).toBe(0);
+    expect(b.minutes.agenda[0]!.title).not.toBe(TITLE);
+    // Hidden and shown again (another tab, and back): no reason to ask sooner.
+    shown.set(false);
+    shown.set(true);
+    await pause(200);
+    expect(emulator.stats().requests).toBe(0);
+  });
+
+  it('takes in a conflict settled by the other person, and it does not come back', async () => {
+    const { m, a, b } = await twoPages(true, { delayMs: 60_000 });
+    b.update(editItem('i1', (i) => ({ ...i, decisions: [{ id: 'd1', text: 'Dagordningen godkänns utan ändringar.' }] })));
+    a.update(editItem('i1', (i) => ({ ...i, decisions: [{ id: 'd1', text: 'Dagordningen godkänns med ett tillägg.' }] })));
+    await a.flush();
+    await until(() => b.minutes.conflicts.length === 1, 'the conflict on the chair\'s page');
+    await b.flush();
+    await a.flush();
+    await a.check();
+    expect(a.minutes.conflicts).toHaveLength(1);
+    a.update((x) => keepVersion(x, '/agenda/i1/decisions/d1/text', 'theirs'));
+    await a.flush();
+    await until(() => b.minutes.conflicts.length === 0, 'the settled conflict on the chair\'s page');
+    expect(b.minutes.agenda[0]!.decisions[0]!.text).toBe(a.minutes.agenda[0]!.decisions[0]!.text);
+    await b.flush();
+    expect((await serverCopy(m)).conflicts).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
 // attendance report. Each section has its own error boundary: one odd value costs one section.
 // Once the minutes are open, the organiser's page keeps what only it can read (the report, the
 // replies) in them, and everyone else's list comes from that copy (domain/organiserCopy.ts), or they
-// can ask the organiser for it.
+// can ask the organiser for it. The copy can arrive while the secretary's page is open (MinutesSync
+// takes in others' saves): the list then follows it without a reload.
 
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, Subtitle1, tokens, Caption1 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -23,7 +24,8 @@ import {
   type AttendanceChange,
   type AttendanceStatus,
 } from '../../domain/attendance';
-import type { OrganiserCopy } from '../../domain/minutes';
+import { deepEqual } from '../../domain/merge';
+import type { Minutes, OrganiserCopy } from '../../domain/minutes';
 import { attendanceFromOrganiserCopy, organiserCopyFrom, organiserCopyToWrite, organiserCopyWanted } from '../../domain/organiserCopy';
 import { personKey } from '../../domain/people';
 import { withRoster } from '../../domain/roster';
@@ -157,11 +159,37 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
     }
     const marks = deviceMarks.length > 0 ? deviceMarks : kept.attendance.marks;
     const chairKey = deviceMarks.length > 0 ? current.chairKey : (kept.header.chairKey ?? current.chairKey);
+    showList(current, kept, marks, chairKey);
+  };
+
+  /** The list as the open minutes have it: the organiser's copy (for everyone but the organiser), else the prefill, with the marks. */
+  const showList = (current: State & { phase: 'ready' }, kept: Minutes, marks: Minutes['attendance']['marks'], chairKey: string | undefined) => {
+    const { data } = current;
     const roles = { secretary: data.secretary, chairKey };
     const copy = data.meeting.userIsOrganiser ? undefined : kept.attendance.organiserCopy;
     const base = copy ? attendanceFromOrganiserCopy(copy, data.meeting.invitees, roles) : data.attendance;
     setState({ ...current, attendance: withRoles(applyHandMarks(base, marks, roles), chairKey, data.secretary), chairKey });
   };
+
+  /** Someone else's save reached the open minutes: a new organiser's copy replaces the list, as on opening. */
+  const onMinutesChanged = (kept: Minutes) => {
+    const current = latest.current;
+    if (current.phase !== 'ready' || current.data.meeting.userIsOrganiser) return;
+    setOrganiserCopy(kept.attendance.organiserCopy);
+    showList(current, kept, kept.attendance.marks, kept.header.chairKey ?? current.chairKey);
+  };
+  const minutesChanged = useRef(onMinutesChanged);
+  minutesChanged.current = onMinutesChanged;
+  useEffect(() => {
+    if (!minutes) return;
+    let seen = minutes.sync.minutes.attendance.organiserCopy;
+    return minutes.sync.subscribe(() => {
+      const kept = minutes.sync.minutes;
+      if (deepEqual(kept.attendance.organiserCopy, seen)) return;
+      seen = kept.attendance.organiserCopy;
+      minutesChanged.current(kept);
+    });
+  }, [minutes]);
 
   /** Mails the organiser, in the minutes' language, for the attendance only they can read. */
   const onAsk = async () => {

@@ -338,10 +338,10 @@ export const en: Messages = {
   'minutes.person.searchFailed': 'The directory could not be searched just now. Choose among the attendees.',
   'minutes.conflict.title': 'Changed in two places at once. Both versions are kept until you choose.',
   'minutes.conflict.group': 'Two versions of {field}',
-  'minutes.conflict.ours': 'Your version (shown in the field)',
+  'minutes.conflict.ours': 'The version in the field',
   'minutes.conflict.theirs': 'The other version',
   'minutes.conflict.keep': 'Keep this one',
-  'minutes.conflict.keepOurs': 'Keep this one: your version of {field}',
+  'minutes.conflict.keepOurs': 'Keep this one: the version in the field of {field}',
   'minutes.conflict.keepTheirs': 'Keep this one: the other version of {field}',
   'minutes.conflict.empty': '(empty)',
   'minutes.conflicts.other': 'More changes that collided',
@@ -401,4 +401,8 @@ export const en: Messages = {
   'minutesDocument.writing': 'Creating the Word file…',
   'minutesDocument.downloaded': 'The Word file was downloaded: {name}',
   'minutesDocument.failed': 'The Word file could not be created. Try again; what you wrote is kept.',
+  // --- Saving under faults, others' changes in an open page (task "saving": SaveStatusBar, ConflictChoice) ---
+  'minutes.save.merging': 'Someone else saved at the same time – putting the changes together…',
+  'minutes.save.throttled': 'Microsoft 365 asks us to wait – saved on this device, trying again in {seconds} s',
+  'minutes.save.serverDown': 'The channel is not answering right now – saved on this device, trying again in {seconds} s',
 };

@@ -337,10 +337,10 @@ export const sv = {
   'minutes.person.searchFailed': 'Katalogen kunde inte sökas just nu. Välj bland deltagarna.',
   'minutes.conflict.title': 'Ändrat på två ställen samtidigt. Båda versionerna finns kvar tills du väljer.',
   'minutes.conflict.group': 'Två versioner av {field}',
-  'minutes.conflict.ours': 'Din version (visas i fältet)',
+  'minutes.conflict.ours': 'Versionen i fältet',
   'minutes.conflict.theirs': 'Den andra versionen',
   'minutes.conflict.keep': 'Behåll denna',
-  'minutes.conflict.keepOurs': 'Behåll denna: din version av {field}',
+  'minutes.conflict.keepOurs': 'Behåll denna: versionen i fältet av {field}',
   'minutes.conflict.keepTheirs': 'Behåll denna: den andra versionen av {field}',
   'minutes.conflict.empty': '(tomt)',
   'minutes.conflicts.other': 'Fler ändringar som krockade',
@@ -400,6 +400,10 @@ export const sv = {
   'minutesDocument.writing': 'Skapar Word-filen…',
   'minutesDocument.downloaded': 'Word-filen är nedladdad: {name}',
   'minutesDocument.failed': 'Word-filen kunde inte skapas. Försök igen; det du skrivit finns kvar.',
+  // --- Saving under faults, others' changes in an open page (task "saving": SaveStatusBar, ConflictChoice) ---
+  'minutes.save.merging': 'Någon annan sparade samtidigt – lägger ihop ändringarna…',
+  'minutes.save.throttled': 'Microsoft 365 ber oss vänta – sparat på den här enheten, försöker igen om {seconds} s',
+  'minutes.save.serverDown': 'Kanalen svarar inte just nu – sparat på den här enheten, försöker igen om {seconds} s',
 };
 
 export type MessageKey = keyof typeof sv;

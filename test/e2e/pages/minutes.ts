@@ -1,6 +1,7 @@
 // Page models of the tab's views, on role locators: what a person (or a screen reader) finds.
 
-import type { FrameLocator, Locator } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { TeamsHost, type HostOptions } from './teamsHost';
 
 export class MyMeetings {
   constructor(private readonly tab: FrameLocator) {}
@@ -71,6 +72,45 @@ export class MeetingMinutes {
   text(text: string | RegExp): Locator {
     return this.tab.getByText(text);
   }
+  /** One agenda item of the minutes, by its title: its notes, decisions, actions and conflicts. */
+  agendaItem(title: string): Locator {
+    return this.tab.getByRole('listitem').filter({ has: this.tab.getByRole('heading', { name: title, exact: true }) });
+  }
+  /** Where the minutes are safe, in words ("Sparat", "Sparar…", why a write waits). */
+  saveStatus(): Locator {
+    return this.tab.getByTestId('save-status').getByRole('status');
+  }
+}
+
+/** Decisions and their conflicts in one agenda item, as the minutes editor shows them. */
+export class AgendaItemModel {
+  constructor(readonly item: Locator) {}
+  decision(n: number): Locator {
+    return this.item.getByRole('textbox', { name: new RegExp(`^Beslut ${n}$`) });
+  }
+  /** Adds a decision and writes it (the new one is the next "Beslut N"). */
+  async addDecision(n: number, text: string) {
+    await this.item.getByRole('button', { name: /^Lägg till beslut i / }).click();
+    await this.decision(n).fill(text);
+  }
+  /** The side-by-side choice shown where two people changed the same decision at once. */
+  conflict(n: number): Locator {
+    return this.item.getByRole('group', { name: new RegExp(`^Två versioner av Beslut ${n},`) });
+  }
+  /** Keeps the version of a conflict that reads `text` ("Behåll denna" beside it). */
+  async keep(n: number, text: string) {
+    await this.conflict(n).locator('div:has(> button)').filter({ hasText: text }).getByRole('button', { name: /^Behåll denna/ }).click();
+  }
+}
+
+/** Opens a recent meeting of the channel tab as a persona, with its minutes open (the agenda shown). */
+export async function openInChannel(page: Page, persona: HostOptions['persona'], subject: string) {
+  const host = await new TeamsHost(page).open({ persona, tab: 'channel' } as HostOptions);
+  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, subject).first().click();
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(subject)).toBeVisible();
+  await expect(host.tab.getByRole('heading', { name: /^Dagordning|^Agenda/ })).toBeVisible();
+  return { host, minutes };
 }
 
 /** A name as screen readers get it: outside text sits between Unicode isolates, which a person does not hear. */

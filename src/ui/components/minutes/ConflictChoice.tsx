@@ -1,7 +1,10 @@
 // Two versions of one field, shown beside it: what was typed here and what someone else saved at the
 // same time (DESIGN.md, "Saving": both kept, never silently dropped). Each version has its own
-// "Behåll denna"; until one is chosen, this device's version stays in the field. Both versions are
-// outside text (or untrusted HTML, shown sanitized).
+// "Behåll denna"; until one is chosen, the version in the field stays there. That is the version of
+// whoever merged the two, which is not always this person: a conflict also arrives with someone
+// else's save (MinutesSync takes in others' saves while the page is open), so it is called "the
+// version in the field", never "yours". Both versions are outside text (or untrusted HTML, shown
+// sanitized).
 
 import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../i18n';

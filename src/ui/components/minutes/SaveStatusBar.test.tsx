@@ -47,6 +47,7 @@ it.each<[SaveStatus['kind'], string, string]>([
   ['saved', 'Sparat', 'Saved'],
   ['saving', 'Sparar…', 'Saving…'],
   ['pending', 'Ändringar väntar', 'Changes waiting'],
+  ['merging', 'Någon annan sparade samtidigt – lägger ihop ändringarna…', 'Someone else saved at the same time – putting the changes together…'],
 ])('says %s in words, in a polite status region', (kind, sv, en) => {
   const bar = render({ kind } as SaveStatus);
   const region = bar.querySelector('[role="status"]')!;
@@ -69,6 +70,15 @@ it('offline: kept on this device, with the seconds to the next try counting down
   act(() => bar.querySelector('button')!.click());
   expect(bar.querySelector('button')!.textContent).toBe('Försök nu');
   expect(onSaveNow).toHaveBeenCalledTimes(1);
+});
+
+it.each<[string, Problem, string, string]>([
+  ['Microsoft 365 asks to wait (429)', new Problem('throttled', 'Too many requests', { status: 429, retryAfterMs: 30_000 }), 'Microsoft 365 ber oss vänta – sparat på den här enheten, försöker igen om 30 s', 'Microsoft 365 asks us to wait – saved on this device, trying again in 30 s'],
+  ['the channel does not answer (503)', new Problem('server', 'Service unavailable', { status: 503 }), 'Kanalen svarar inte just nu – sparat på den här enheten, försöker igen om 30 s', 'The channel is not answering right now – saved on this device, trying again in 30 s'],
+])('waiting because %s: says so in its own words, with the wait', (_, problem, sv, en) => {
+  const status: SaveStatus = { kind: 'offline', problem, retryInMs: 30_000 };
+  expect(visible(render(status).querySelector('[role="status"]')!)).toBe(sv);
+  expect(visible(render(status, { language: 'en' }).querySelector('[role="status"]')!)).toBe(en);
 });
 
 it('failed: says why it could not be saved in the channel and what to do', () => {

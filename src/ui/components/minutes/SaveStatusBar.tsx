@@ -1,6 +1,7 @@
 // Where the minutes are safe, always in sight (it stays at the top while the page scrolls): saved in
-// the channel, being saved, changes waiting, offline (kept on this device, tried again in N s), or
-// not savable in the channel with what to do about it; and a warning when this device cannot keep
+// the channel, being saved, being merged with someone else's save, changes waiting, kept on this
+// device and tried again in N s (offline, Microsoft 365 asking us to wait, or the channel not
+// answering: each said in its own words), or not savable in the channel with what to do about it; and a warning when this device cannot keep
 // a copy either. A polite live region: a screen reader hears each change of state once, not the
 // countdown ticking.
 
@@ -57,6 +58,18 @@ function reasonKey(kind: ProblemKind): MessageKey {
   }
 }
 
+/** Why a write waits, with "{seconds}" to the next try. */
+function waitKey(kind: ProblemKind): MessageKey {
+  switch (kind) {
+    case 'throttled':
+      return 'minutes.save.throttled';
+    case 'server':
+      return 'minutes.save.serverDown';
+    default:
+      return 'minutes.save.offline';
+  }
+}
+
 /** What the person can do about it. */
 function todoKey(kind: ProblemKind): MessageKey {
   switch (kind) {
@@ -105,13 +118,16 @@ export function SaveStatusBar({ status, notKeptOnDevice, onSaveNow }: SaveStatus
     case 'saving':
       main = t('minutes.save.saving');
       break;
+    case 'merging':
+      main = t('minutes.save.merging');
+      break;
     case 'pending':
       main = t('minutes.save.pending');
       action = t('minutes.save.now');
       break;
     case 'offline': {
       // The visible countdown ticks; what a screen reader has is the wait as it was announced.
-      const [before, after] = t('minutes.save.offline').split('{seconds}');
+      const [before, after] = t(waitKey(status.problem.kind)).split('{seconds}');
       main = (
         <>
           {before}
