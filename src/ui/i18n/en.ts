@@ -401,4 +401,9 @@ export const en: Messages = {
   'minutesDocument.writing': 'Creating the Word file…',
   'minutesDocument.downloaded': 'The Word file was downloaded: {name}',
   'minutesDocument.failed': 'The Word file could not be created. Try again; what you wrote is kept.',
+  // --- Bad input (minutesBadInput): an unreadable minutes file started again, an owner who has left ---
+  'minutesPage.startAgain': 'Start again from the meeting',
+  'minutesPage.startAgainHint': 'You can start again with new minutes from the meeting: the old file is then kept beside them under another name, so nothing is lost.',
+  'minutesPage.setAside': "The minutes started again from the meeting. The file that could not be read is still in the meeting's folder in the channel, as {name}.",
+  'minutes.person.gone': '{name} is no longer in the directory (has left the organisation). Choose someone else.',
 };

@@ -400,6 +400,11 @@ export const sv = {
   'minutesDocument.writing': 'Skapar Word-filen…',
   'minutesDocument.downloaded': 'Word-filen är nedladdad: {name}',
   'minutesDocument.failed': 'Word-filen kunde inte skapas. Försök igen; det du skrivit finns kvar.',
+  // --- Bad input (minutesBadInput): an unreadable minutes file started again, an owner who has left ---
+  'minutesPage.startAgain': 'Börja om från mötet',
+  'minutesPage.startAgainHint': 'Du kan börja om med ett nytt protokoll från mötet: den gamla filen sparas då bredvid under ett annat namn, så inget försvinner.',
+  'minutesPage.setAside': 'Protokollet började om från mötet. Filen som inte kunde läsas finns kvar i mötets mapp i kanalen som {name}.',
+  'minutes.person.gone': '{name} finns inte längre i katalogen (har lämnat organisationen). Välj någon annan.',
 };
 
 export type MessageKey = keyof typeof sv;
