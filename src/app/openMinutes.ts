@@ -116,6 +116,30 @@ export interface FreshInput {
   startAgain?: boolean;
 }
 
+/**
+ * The invitation's body as the agenda reader should take it: HTML, or text where Graph says so, or
+ * where a client put plain text in an HTML body (no markup between <body> and </body>, only lines,
+ * which HTML would run together).
+ */
+export function invitationBody(meeting: Pick<Meeting, 'bodyHtml' | 'bodyIsText'>): { text: string; kind: 'html' | 'text' } | undefined {
+  const body = meeting.bodyHtml;
+  if (!body) return undefined;
+  if (meeting.bodyIsText) return { text: body, kind: 'text' };
+  const inner = /<body[^>]*>([\s\S]*)<\/body>/i.exec(body)?.[1] ?? body;
+  return /<[a-z!/]/i.test(inner) || !/\n/.test(inner) ? { text: body, kind: 'html' } : { text: decodeEntities(inner), kind: 'text' };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Character references in text taken out of HTML: named (the common ones) and numeric; others stay as written. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 const DIRECTORY_KEY = 'id:';
 
 /**
@@ -186,7 +210,8 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
     ]);
     let agenda: AgendaDraftItem[] = [];
     try {
-      agenda = meeting.bodyHtml ? agendaFromInvitation(meeting.bodyHtml, meeting.bodyIsText ? 'text' : 'html') : [];
+      const body = invitationBody(meeting);
+      agenda = body ? agendaFromInvitation(body.text, body.kind) : [];
     } catch (e) {
       console.warn('Justera: the agenda could not be read from the invitation', e);
     }
