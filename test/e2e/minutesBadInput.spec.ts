@@ -231,6 +231,45 @@ test('script and markup typed and pasted into every field stay text: on the page
   });
 });
 
+test("script and markup in the earlier minutes' actions and in the follow-up comments stay text, in the page, the preview and the Word file", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const [what, comments] = [XSS_PAYLOADS.slice(0, 3), XSS_PAYLOADS.slice(-3)];
+  // The meeting before: actions left open.
+  const earlier = await openInChannel(page, { earlier: 1 });
+  await editorShown(earlier.host.tab);
+  for (const [k, text] of what.entries()) {
+    await earlier.item.getByRole('button', { name: named('Lägg till uppdrag i ') }).click();
+    await earlier.item.getByRole('group', { name: named(`Uppdrag ${k + 1}, `) }).getByRole('textbox', { name: 'Vad ska göras' }).fill(text);
+  }
+  await expect(saveStatus(earlier.host.tab)).toHaveText(/Sparat/, { timeout: 15_000 });
+
+  // This meeting follows them up, with a comment on each.
+  const { host, view } = await openInChannel(page);
+  await editorShown(host.tab);
+  const comment = host.tab.getByRole('textbox', { name: 'Kommentar', exact: true });
+  await expect(comment).toHaveCount(3);
+  for (const [k, text] of comments.entries()) await comment.nth(k).fill(text);
+  await expect(saveStatus(host.tab)).toHaveText(/Sparat/, { timeout: 15_000 });
+  const text = await shownText(page);
+  for (const v of what) expect(text).toContain(v.trim());
+  await expectNothingRan(page);
+  await expectNoActiveMarkup(page);
+
+  await page.reload();
+  const again = await openInChannel(page);
+  await editorShown(again.host.tab);
+  for (const [k, v] of comments.entries()) await expect(again.host.tab.getByRole('textbox', { name: 'Kommentar', exact: true }).nth(k)).toHaveValue(v);
+
+  await view.previewButton().click();
+  const previewText = (await view.preview().textContent()) ?? '';
+  for (const v of [...what, ...comments]) expect(previewText).toContain(v.trim());
+  const dir = testInfo.outputPath('docx');
+  mkdirSync(dir, { recursive: true });
+  const { value: docx } = await mammoth.extractRawText({ buffer: readFileSync((await view.download(dir)).file) });
+  for (const v of [...what, ...comments]) expect(docx).toContain(v.trim());
+  await expectNothingRan(page);
+});
+
 /** The demo tenant with the series' invitation body replaced. */
 function demoWithInvitation(bodyHtml: string): object {
   const scenario = demoScenario() as { events: { bodyHtml?: string }[] };

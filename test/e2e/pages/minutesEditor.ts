@@ -37,10 +37,14 @@ export class MinutesDocumentView {
 /** The save status line below the minutes. */
 export const saveStatus = (tab: FrameLocator) => tab.getByRole('status').filter({ hasText: /Sparat|Sparar|Ändringar väntar|Offline|Kunde inte sparas/ });
 
-/** Opens the series' latest past meeting in the group's channel tab, as the secretary (or another persona). */
-export async function openInChannel(page: Page, options: HostOptions = {}) {
-  const host = await new TeamsHost(page).open({ persona: 'secretary', ...options, tab: 'channel' } as HostOptions);
-  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, SERIES).first().click();
+/**
+ * Opens one of the series' past meetings in the group's channel tab (the latest, or `earlier` ones
+ * before it), as the secretary or another persona.
+ */
+export async function openInChannel(page: Page, options: HostOptions & { earlier?: number } = {}) {
+  const { earlier = 0, ...hostOptions } = options;
+  const host = await new TeamsHost(page).open({ persona: 'secretary', ...hostOptions, tab: 'channel' } as HostOptions);
+  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, SERIES).nth(earlier).click();
   const minutes = new MeetingMinutes(host.tab);
   await expect(minutes.heading(SERIES)).toBeVisible();
   return { host, minutes, view: new MinutesDocumentView(page, host.tab), item: agendaItem(host.tab, ITEM) };
