@@ -29,6 +29,10 @@ import { demoScenario, emulatorAdmin, TeamsHost } from './pages/teamsHost';
 
 const named = (before: string, name = ITEM) => namedAs(before, name);
 
+// Each test opens the tab two or three times (another device, a reload, a second reader), each a
+// full prefill: more than the default 30 s on a shared machine. The long ones set their own.
+test.describe.configure({ timeout: 120_000 });
+
 /** A dialog (alert, confirm, print) opened by anything on the page: a test fails on any. */
 let dialogs: string[] = [];
 
