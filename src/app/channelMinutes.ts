@@ -1,7 +1,8 @@
 // The minutes file of one meeting in the group's channel folder, as MinutesSync reads and writes it:
 // `Justera/<date> <subject> (<key>)/minutes.json` (domain/meetingFolder.ts: the key comes from the
 // meeting's iCalUId, the same in every attendee's calendar). The folder is found by listing
-// "Justera" once and remembered; the first write makes it. Every read passes restoreMinutes.
+// "Justera" once and remembered; the first write makes it. Every read passes restoreMinutes. A file
+// that is not minutes is never overwritten: starting again sets it aside, kept beside the new one.
 
 import { ROOT_FOLDER, MINUTES_FILE, isMeetingFolder, meetingFolderName } from '../domain/meetingFolder';
 import type { Minutes } from '../domain/minutes';
@@ -45,7 +46,23 @@ export function minutesFromText(text: string): Minutes {
   return restored.minutes;
 }
 
-export function channelMinutesRemote(graph: Graph, folder: ChannelFolder, meeting: MeetingIdentity): MinutesRemote {
+/** The name an unreadable minutes file is kept under when the secretary starts again: "minutes (unreadable 2026-12-02T01-57-11Z).json". */
+export function setAsideName(now: Date): string {
+  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return MINUTES_FILE.replace(/(\.json)?$/, ` (unreadable ${stamp})$1`);
+}
+
+export interface ChannelMinutesRemote extends MinutesRemote {
+  /**
+   * Sets the meeting's minutes file aside so new minutes can be made in its place: its text is
+   * kept beside it under setAsideName (Graph adds a number if that is taken), then the file itself
+   * goes to the site's recycle bin, only as it was read (If-Match). Returns the kept file's name;
+   * undefined when there was no file.
+   */
+  setAside(now: Date): Promise<string | undefined>;
+}
+
+export function channelMinutesRemote(graph: Graph, folder: ChannelFolder, meeting: MeetingIdentity): ChannelMinutesRemote {
   let meetingFolderId: string | undefined;
 
   /** The meeting's folder, found by its key (whatever the subject was when it was made). */
@@ -85,6 +102,14 @@ export function channelMinutesRemote(graph: Graph, folder: ChannelFolder, meetin
       const id = await findMeetingFolder();
       if (!id) return undefined;
       return (await graph.get(files.itemByPath(folder.driveId, id, MINUTES_FILE)))?.eTag;
+    },
+    async setAside(now) {
+      const id = await findMeetingFolder();
+      const file = id && (await files.downloadTextAt(graph, folder.driveId, id, MINUTES_FILE));
+      if (!id || !file) return undefined;
+      const kept = await graph.send(files.uploadText(folder.driveId, id, setAsideName(now), file.text, { conflictBehavior: 'rename', contentType: 'text/plain; charset=utf-8' }));
+      await graph.send(files.deleteItem(folder.driveId, file.item.id, file.eTag));
+      return kept.name;
     },
   };
 }

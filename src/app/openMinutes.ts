@@ -11,6 +11,10 @@
 // The group's settings (template, default chair, secretary and adjusters) come from the caller when
 // it has them (a group found by meetingGroup.ts); else they are read from the channel folder (item,
 // bytes) beside the minutes file, so they cost no extra sequential round trip.
+// A minutes file that cannot be read stops the opening (the page says why); "start again" sets it
+// aside (kept beside, channelMinutes.ts) and makes new minutes from the meeting. After opening, the
+// people the minutes name (action owners, scribes) are looked up in the directory, in one request
+// per 15 that the page does not wait for, so someone who has left the organisation is marked.
 
 import type { AgendaDraftItem } from '../domain/agenda';
 import { meetingKey, ROOT_FOLDER, MINUTES_FILE } from '../domain/meetingFolder';
@@ -23,6 +27,7 @@ import * as files from '../graph/files';
 import type { GroupSettings } from '../domain/settings';
 import type { Graph } from '../graph/graph';
 import type { PageVisibility } from '../host/pageVisibility';
+import { usersById } from '../graph/users';
 import type { MinutesLocal } from '../store/localStore';
 import { channelFolderOf, channelMinutesRemote, minutesFromText, type ChannelFolder } from './channelMinutes';
 import { parseSettings, SETTINGS_PATH } from './groupSettings';
@@ -52,6 +57,13 @@ export interface OpenedMinutes {
   folder: ChannelFolder;
   /** The group's settings (its templates and roster), when it has a file Justera could read. */
   settings?: GroupSettings;
+  /** The name the unreadable file was kept under, when these minutes started again (FreshInput.startAgain). */
+  setAside?: string;
+  /**
+   * The keys of people the minutes name (action owners, scribes, follow-up owners) whom the
+   * directory no longer has; none when it cannot tell (refused, offline).
+   */
+  goneFromDirectory: Promise<ReadonlySet<string>>;
 }
 
 const DAY = 86_400_000;
@@ -103,6 +115,59 @@ export interface FreshInput {
   templateId?: string;
   /** The group's settings, when the caller has read them; else openMinutes reads them from the folder. */
   settings?: GroupSettings;
+  /** Set an unreadable minutes file aside (kept beside, under another name) and start again from the meeting. */
+  startAgain?: boolean;
+}
+
+/**
+ * The invitation's body as the agenda reader should take it: HTML, or text where Graph says so, or
+ * where a client put plain text in an HTML body (no markup between <body> and </body>, only lines,
+ * which HTML would run together).
+ */
+export function invitationBody(meeting: Pick<Meeting, 'bodyHtml' | 'bodyIsText'>): { text: string; kind: 'html' | 'text' } | undefined {
+  const body = meeting.bodyHtml;
+  if (!body) return undefined;
+  if (meeting.bodyIsText) return { text: body, kind: 'text' };
+  const inner = /<body[^>]*>([\s\S]*)<\/body>/i.exec(body)?.[1] ?? body;
+  return /<[a-z!/]/i.test(inner) || !/\n/.test(inner) ? { text: body, kind: 'html' } : { text: decodeEntities(inner), kind: 'text' };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Character references in text taken out of HTML: named (the common ones) and numeric; others stay as written. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+const DIRECTORY_KEY = 'id:';
+
+/**
+ * The directory people the minutes name whom the directory no longer has (they left the
+ * organisation): looked up by id, 15 per request in one batch. People known only by e-mail or name
+ * (guests, phone participants) were never in it and are not looked up. When any look-up fails,
+ * no one is said to be gone.
+ */
+export async function goneFromDirectory(graph: Graph, minutes: Minutes): Promise<ReadonlySet<string>> {
+  const named = new Map<string, string>();
+  const add = (p: PersonRef | undefined) => {
+    if (p?.key.startsWith(DIRECTORY_KEY)) named.set(p.key.slice(DIRECTORY_KEY.length), p.key);
+  };
+  for (const item of minutes.agenda) {
+    item.actions.forEach((a) => add(a.owner));
+    item.notes.forEach((n) => add(n.scribe));
+  }
+  minutes.followUp.forEach((f) => add(f.owner));
+  if (!named.size) return new Set();
+  const found = new Set<string>();
+  for (const outcome of await graph.batch(usersById([...named.keys()]))) {
+    if (!outcome.ok) return new Set();
+    outcome.value.forEach((u) => found.add(u.directoryId.toLowerCase()));
+  }
+  return new Set([...named].filter(([id]) => !found.has(id)).map(([, key]) => key));
 }
 
 /** The group's settings in the channel folder; none (or unreadable: the settings page says why) is no settings. */
@@ -131,7 +196,9 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
   const meeting = input.prefill.meeting;
   const folder = await channelFolderOf(graph, group.teamId, group.channelId);
   const identity = { iCalUId: keyOf(meeting), start: meeting.start, timeZone: meeting.timeZone, subject: meeting.subject };
-  const sync = new MinutesSync(channelMinutesRemote(graph, folder, identity), deps.local(meetingKey(identity.iCalUId)), { now: deps.now, visibility: deps.visibility });
+  const remote = channelMinutesRemote(graph, folder, identity);
+  const setAside = input.startAgain ? await remote.setAside(deps.now()) : undefined;
+  const sync = new MinutesSync(remote, deps.local(meetingKey(identity.iCalUId)), { now: deps.now, visibility: deps.visibility });
   // Read while the minutes are: needed for new minutes, and for the group's own templates and roster.
   const settingsRead = input.settings ? Promise.resolve(input.settings) : settingsIn(graph, folder, group);
 
@@ -146,7 +213,8 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
     ]);
     let agenda: AgendaDraftItem[] = [];
     try {
-      agenda = meeting.bodyHtml ? agendaFromInvitation(meeting.bodyHtml, meeting.bodyIsText ? 'text' : 'html') : [];
+      const body = invitationBody(meeting);
+      agenda = body ? agendaFromInvitation(body.text, body.kind) : [];
     } catch (e) {
       console.warn('Justera: the agenda could not be read from the invitation', e);
     }
@@ -178,5 +246,9 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
   };
   await sync.open(fresh);
   const settings = await settingsRead;
-  return settings ? { sync, folder, settings } : { sync, folder };
+  const gone = goneFromDirectory(graph, sync.minutes).catch((e: unknown) => {
+    console.warn('Justera: could not tell who has left the directory', e);
+    return new Set<string>();
+  });
+  return { sync, folder, goneFromDirectory: gone, ...(settings && { settings }), ...(setAside !== undefined && { setAside }) };
 }

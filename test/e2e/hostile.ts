@@ -147,6 +147,34 @@ const LITERALS = [
 
 export const HOSTILE_VALUES: string[] = [...SCRIPT, ...MARKUP, ...UNICODE, ...SIZES, ...LITERALS];
 
+/** More ways in, for text typed into the editor (kept out of HOSTILE_VALUES, which hostileScenario cycles through). */
+const MORE_SCRIPT = [
+  '<video><source onerror="window.__pwned=1"></video>',
+  '<audio src=x onerror="window.__pwned=1">',
+  '<embed src="javascript:window.__pwned=1">',
+  '<base href="javascript:window.__pwned=1//">',
+  '<link rel="import" href="data:text/html,<script>window.__pwned=1</script>">',
+  '<isindex type=image src=1 onerror="window.__pwned=1">',
+  '<select autofocus onfocus="window.__pwned=1"></select>',
+  '<textarea autofocus onfocus="window.__pwned=1"></textarea>',
+  '<keygen autofocus onfocus="window.__pwned=1">',
+  '<div onmouseover="window.__pwned=1">Hovra</div>',
+  '<x contenteditable onblur="window.__pwned=1">lose focus!</x>',
+  '<img src="x` `<script>window.__pwned=1</script>"` `>',
+  '<a href="jav&#x09;ascript:window.__pwned=1">Flik i schemat</a>',
+  '<iframe src="data:text/html;base64,PHNjcmlwdD5wYXJlbnQud2luZG93Ll9fcHduZWQ9MTwvc2NyaXB0Pg=="></iframe>',
+  '<svg><animate onbegin="window.__pwned=1" attributeName=x dur=1s>',
+  '<style>@import "javascript:window.__pwned=1";</style>',
+  '"onmouseover="window.__pwned=1" x="',
+  "<img src=x onerror=eval(atob('d2luZG93Ll9fcHduZWQ9MQ=='))>",
+];
+
+/**
+ * Script and markup for every text field of the minutes (test/e2e/minutesBadInput.spec.ts): each
+ * must stay the text it is, in the page, the preview and the Word file. One line each.
+ */
+export const XSS_PAYLOADS: string[] = [...SCRIPT, ...MARKUP, ...MORE_SCRIPT];
+
 const DEMO = path.resolve(__dirname, '../../emulator/scenarios/demo.json');
 
 /**

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import { MeetingMinutes, MyMeetings, named as namedAs } from './pages/minutes';
+import { MinutesDocumentView } from './pages/minutesEditor';
 import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
@@ -23,28 +24,6 @@ test.afterEach(async ({ page, request }) => {
 });
 
 const named = (before: string, name = ITEM) => namedAs(before, name);
-
-/** The preview and the Word download, as the secretary finds them above the minutes. */
-class MinutesDocumentView {
-  constructor(
-    private readonly page: Page,
-    readonly tab: FrameLocator,
-  ) {}
-  previewButton() {
-    return this.tab.getByRole('button', { name: /^(Förhandsgranska|Preview)$/ });
-  }
-  preview() {
-    return this.tab.getByRole('article');
-  }
-  /** "Ladda ned Word": the file as Playwright saved it, and the name the app gave it. */
-  async download(dir: string): Promise<{ file: string; name: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.tab.getByRole('button', { name: /^(Ladda ned Word|Download Word)$/ }).click()]);
-    const name = download.suggestedFilename();
-    const file = path.join(dir, 'minutes.docx');
-    await download.saveAs(file);
-    return { file, name };
-  }
-}
 
 async function openInChannel(page: Page, options: HostOptions = {}) {
   const host = await new TeamsHost(page).open({ persona: 'secretary', ...options, tab: 'channel' } as HostOptions);

@@ -2,10 +2,12 @@
 // there), edited with the minutes editor (loaded only now, in its own chunk), saved by MinutesSync
 // with its status always in view. Where Justera does not know the meeting's group (a meeting opened
 // from "My meetings" or in the meeting itself), GroupPicker finds it or asks, and the page says where
-// the minutes are saved; a channel tab's group is its channel, with no search.
+// the minutes are saved; a channel tab's group is its channel, with no search. A minutes file that
+// cannot be read is said so, with "start again from the meeting", which keeps the file beside the
+// new minutes; people the minutes name who have left the directory are marked where they are shown.
 
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ChosenGroup } from '../../app/meetingGroup';
 import type { MinutesGroup, OpenedMinutes } from '../../app/openMinutes';
 import type { Prefill } from '../../app/prefill';
@@ -16,6 +18,7 @@ import { toProblem, type Problem } from '../../domain/problems';
 import { templateFor } from '../../domain/templates';
 import { useI18n } from '../i18n';
 import { GroupPicker } from './GroupPicker';
+import { GoneFromDirectory } from './minutes/directoryStatus';
 import { ProblemMessage } from './ProblemMessage';
 
 const useStyles = makeStyles({
@@ -37,6 +40,14 @@ function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinute
     (l) => sync.subscribe(l),
     () => sync.saveStatus,
   );
+  const [gone, setGone] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    let live = true;
+    void opened.goneFromDirectory.then((keys) => live && setGone(keys));
+    return () => {
+      live = false;
+    };
+  }, [opened]);
   // Whatever is pending goes out when the tab is hidden or closed; the device holds it meanwhile.
   useEffect(() => {
     const onHide = () => {
@@ -49,19 +60,21 @@ function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinute
     };
   }, [sync]);
   return (
-    <Suspense fallback={<Spinner label={t('minutesPage.loadingEditor')} labelPosition="below" />}>
-      <MinutesEditor
-        minutes={minutes}
-        template={templateFor(minutes.templateId, opened.settings?.templates ?? [], minutes.language)}
-        status={status}
-        notKeptOnDevice={sync.notKeptOnDevice !== undefined}
-        people={people}
-        update={(change) => sync.update(change)}
-        newId={services.newId}
-        onSaveNow={() => void sync.flush()}
-        attendance={{ attendance: prefill.attendance, chairKey: prefill.chairKey, secretary: prefill.secretary }}
-      />
-    </Suspense>
+    <GoneFromDirectory.Provider value={gone}>
+      <Suspense fallback={<Spinner label={t('minutesPage.loadingEditor')} labelPosition="below" />}>
+        <MinutesEditor
+          minutes={minutes}
+          template={templateFor(minutes.templateId, opened.settings?.templates ?? [], minutes.language)}
+          status={status}
+          notKeptOnDevice={sync.notKeptOnDevice !== undefined}
+          people={people}
+          update={(change) => sync.update(change)}
+          newId={services.newId}
+          onSaveNow={() => void sync.flush()}
+          attendance={{ attendance: prefill.attendance, chairKey: prefill.chairKey, secretary: prefill.secretary }}
+        />
+      </Suspense>
+    </GoneFromDirectory.Provider>
   );
 }
 
@@ -70,6 +83,8 @@ export function MinutesSection({ services, prefill, group, onOpened }: { service
   const { t, tx, language } = useI18n();
   const [state, setState] = useState<State>({ phase: 'opening' });
   const [attempt, setAttempt] = useState(0);
+  /** "Start again from the meeting", asked for the next opening only. */
+  const startAgain = useRef(false);
   /** The group found or picked for a meeting opened outside a channel. */
   const [chosen, setChosen] = useState<ChosenGroup | undefined>();
   /** "Choose another group": the picker again, past what the device remembers. */
@@ -80,7 +95,9 @@ export function MinutesSection({ services, prefill, group, onOpened }: { service
     if (!target) return;
     let live = true;
     setState({ phase: 'opening' });
-    services.openMinutes(target, { prefill, language, settings: group ? undefined : chosen?.group.settings }).then(
+    const again = startAgain.current;
+    startAgain.current = false;
+    services.openMinutes(target, { prefill, language, settings: group ? undefined : chosen?.group.settings, startAgain: again }).then(
       (opened) => {
         if (!live) return opened.sync.close();
         setState({ phase: 'ready', opened });
@@ -134,7 +151,19 @@ export function MinutesSection({ services, prefill, group, onOpened }: { service
       <>
         {unreadable && (
           <MessageBar intent="error" layout="multiline" role="alert">
-            <MessageBarBody>{t(state.problem.code === 'minutes-newer-version' ? 'minutesPage.newerVersion' : 'minutesPage.unreadable')}</MessageBarBody>
+            <MessageBarBody>
+              {t(state.problem.code === 'minutes-newer-version' ? 'minutesPage.newerVersion' : 'minutesPage.unreadable')} {t('minutesPage.startAgainHint')}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                onClick={() => {
+                  startAgain.current = true;
+                  setAttempt((n) => n + 1);
+                }}
+              >
+                {t('minutesPage.startAgain')}
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         )}
         <ProblemMessage problem={state.problem} onRetry={() => setAttempt((n) => n + 1)} />
@@ -142,7 +171,17 @@ export function MinutesSection({ services, prefill, group, onOpened }: { service
     );
   } else {
     const people = prefill.attendance.entries.map((e) => ({ key: personKey(e.person), displayName: e.person.displayName, email: e.person.email, organisation: e.person.organisation }));
-    body = <EditorFor opened={state.opened} services={services} people={people} prefill={prefill} />;
+    const { setAside } = state.opened;
+    body = (
+      <>
+        {setAside !== undefined && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{tx('minutesPage.setAside', { name: setAside })}</MessageBarBody>
+          </MessageBar>
+        )}
+        <EditorFor opened={state.opened} services={services} people={people} prefill={prefill} />
+      </>
+    );
   }
   return (
     <>

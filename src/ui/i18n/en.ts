@@ -405,4 +405,9 @@ export const en: Messages = {
   'minutes.save.merging': 'Someone else saved at the same time – putting the changes together…',
   'minutes.save.throttled': 'Microsoft 365 asks us to wait – saved on this device, trying again in {seconds} s',
   'minutes.save.serverDown': 'The channel is not answering right now – saved on this device, trying again in {seconds} s',
+  // --- Bad input (minutesBadInput): an unreadable minutes file started again, an owner who has left ---
+  'minutesPage.startAgain': 'Start again from the meeting',
+  'minutesPage.startAgainHint': 'You can start again with new minutes from the meeting: the old file is then kept beside them under another name, so nothing is lost.',
+  'minutesPage.setAside': "The minutes started again from the meeting. The file that could not be read is still in the meeting's folder in the channel, as {name}.",
+  'minutes.person.gone': '{name} is no longer in the directory (has left the organisation). Choose someone else.',
 };

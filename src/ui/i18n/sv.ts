@@ -404,6 +404,11 @@ export const sv = {
   'minutes.save.merging': 'Någon annan sparade samtidigt – lägger ihop ändringarna…',
   'minutes.save.throttled': 'Microsoft 365 ber oss vänta – sparat på den här enheten, försöker igen om {seconds} s',
   'minutes.save.serverDown': 'Kanalen svarar inte just nu – sparat på den här enheten, försöker igen om {seconds} s',
+  // --- Bad input (minutesBadInput): an unreadable minutes file started again, an owner who has left ---
+  'minutesPage.startAgain': 'Börja om från mötet',
+  'minutesPage.startAgainHint': 'Du kan börja om med ett nytt protokoll från mötet: den gamla filen sparas då bredvid under ett annat namn, så inget försvinner.',
+  'minutesPage.setAside': 'Protokollet började om från mötet. Filen som inte kunde läsas finns kvar i mötets mapp i kanalen som {name}.',
+  'minutes.person.gone': '{name} finns inte längre i katalogen (har lämnat organisationen). Välj någon annan.',
 };
 
 export type MessageKey = keyof typeof sv;

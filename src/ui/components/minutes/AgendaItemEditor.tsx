@@ -2,8 +2,8 @@
 // scribe, "Antecknat av"), decisions ("Beslut") and actions ("Fram till kommande möte": what, who,
 // by when). Every change is one edit from domain/minutesEdits; a conflict sits beside its field.
 
-import { Button, Field, Input, makeStyles, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
-import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
+import { Button, Field, Input, makeStyles, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Add20Regular, Delete20Regular, Warning16Regular } from '@fluentui/react-icons';
 import { memo, useRef, useState } from 'react';
 import type { Action, AgendaItem, Conflict, Decision, NoteBlock } from '../../../domain/minutes';
 import {
@@ -53,6 +53,8 @@ const useStyles = makeStyles({
   removeRow: { display: 'flex', justifyContent: 'flex-end' },
   add: { alignSelf: 'flex-start' },
   heading: { margin: 0 },
+  pastDue: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorPaletteDarkOrangeForeground1 },
+  pastDueIcon: { flexShrink: 0 },
 });
 
 export interface AgendaItemEditorProps {
@@ -217,9 +219,16 @@ function ActionRow({ item, action, n, name, edit, autoFocus, onRemoved }: { item
           onKeep={(side) => edit.update((m) => keepVersionUnder(m, ownerPath, side))}
         />
       )}
-      <Field label={t('minutes.action.due')} validationState={pastDue ? 'warning' : 'none'} validationMessage={pastDue ? t('minutes.action.pastDue') : undefined}>
+      <Field label={t('minutes.action.due')}>
         <Input type="date" value={action.due ?? ''} onChange={(_, d) => edit.update((m) => setActionDue(m, item.id, action.id, d.value))} />
       </Field>
+      {/* Beside the date control, not part of it: whichever control picks the date, the row says it has passed (and blocks nothing). */}
+      {pastDue && (
+        <Text className={styles.pastDue} size={200}>
+          <Warning16Regular aria-hidden className={styles.pastDueIcon} />
+          {t('minutes.action.pastDue')}
+        </Text>
+      )}
       {dueConflict && (
         <ConflictChoice field={t('minutes.action.due')} ours={dueConflict.ours} theirs={dueConflict.theirs} onKeep={(side) => edit.update((m) => keepVersion(m, dueConflict.path, side))} />
       )}

@@ -1,6 +1,7 @@
 // Picks a person (an action's owner, a breakout group's scribe) from the meeting's attendees and the
 // group's roster, and from the directory when what is typed matches no one there. The person named
-// now stays shown even when they are in neither list (someone who has left the organisation).
+// now stays shown even when they are in neither list, and is marked when the directory no longer
+// has them (someone who has left the organisation: directoryStatus.ts), until another is picked.
 // Names are outside text: isolated in the options, wrapped in the list.
 
 import { Caption1, Combobox, Field, makeStyles, Option } from '@fluentui/react-components';
@@ -9,6 +10,7 @@ import type { PersonRef } from '../../../domain/minutes';
 import { normaliseName } from '../../../domain/people';
 import { isolate, useI18n } from '../../i18n';
 import { OutsideText } from '../OutsideText';
+import { useGoneFromDirectory } from './directoryStatus';
 
 /** Directory search starts after this many characters and this pause in the typing. */
 const SEARCH_FROM = 2;
@@ -37,7 +39,8 @@ function matches(p: PersonRef, query: string): boolean {
 
 export function PersonPicker({ label, value, people, searchPeople, onChange }: PersonPickerProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
+  const gone = useGoneFromDirectory(value?.key);
   // What is typed, while typing; undefined shows the chosen person's name.
   const [query, setQuery] = useState<string | undefined>();
   const [found, setFound] = useState<PersonRef[]>([]);
@@ -86,7 +89,13 @@ export function PersonPicker({ label, value, people, searchPeople, onChange }: P
     search === 'searching' ? t('minutes.person.searching') : search === 'failed' ? t('minutes.person.searchFailed') : search === 'none' ? t('minutes.person.noMatch') : undefined;
 
   return (
-    <Field className={styles.field} label={label} hint={hint ? { children: hint, 'aria-live': 'polite' } : undefined}>
+    <Field
+      className={styles.field}
+      label={label}
+      hint={hint ? { children: hint, 'aria-live': 'polite' } : undefined}
+      validationState={gone ? 'warning' : 'none'}
+      validationMessage={gone && value ? { children: tx('minutes.person.gone', { name: value.displayName }) } : undefined}
+    >
       <Combobox
         className={styles.combobox}
         placeholder={t('minutes.person.placeholder')}
