@@ -232,6 +232,23 @@ function TemplateSection({ draft, onUpdate }: Pick<GroupSettingsFormProps, 'draf
   );
 }
 
+/** One role's person from the roster, or nobody: the chair and the secretary are chosen alike. */
+function PersonSelect({ label, value, people, describedBy, onChange }: { label: string; value?: PersonRef; people: readonly PersonRef[]; describedBy: string; onChange(key: string): void }) {
+  const { t } = useI18n();
+  return (
+    <Field label={label}>
+      <Select value={value?.key ?? ''} aria-describedby={describedBy} onChange={(_, data) => onChange(data.value)}>
+        <option value="">{t('settings.roles.nobody')}</option>
+        {people.map((p) => (
+          <option key={p.key} value={p.key}>
+            {personOption(p)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 function RolesSection({ draft, onUpdate }: Pick<GroupSettingsFormProps, 'draft' | 'onUpdate'>) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -254,26 +271,8 @@ function RolesSection({ draft, onUpdate }: Pick<GroupSettingsFormProps, 'draft' 
       <SectionHeading id={headingId}>{t('settings.roles.heading')}</SectionHeading>
       <Caption1 id={hintId}>{t('settings.roles.hint')}</Caption1>
       <div className={styles.roles}>
-        <Field label={t('settings.roles.chair')}>
-          <Select value={chair?.key ?? ''} aria-describedby={hintId} onChange={(_, data) => setOne('chair', data.value)}>
-            <option value="">{t('settings.roles.nobody')}</option>
-            {people.map((p) => (
-              <option key={p.key} value={p.key}>
-                {personOption(p)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('settings.roles.secretary')}>
-          <Select value={secretary?.key ?? ''} aria-describedby={hintId} onChange={(_, data) => setOne('secretary', data.value)}>
-            <option value="">{t('settings.roles.nobody')}</option>
-            {people.map((p) => (
-              <option key={p.key} value={p.key}>
-                {personOption(p)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <PersonSelect label={t('settings.roles.chair')} value={chair} people={people} describedBy={hintId} onChange={(key) => setOne('chair', key)} />
+        <PersonSelect label={t('settings.roles.secretary')} value={secretary} people={people} describedBy={hintId} onChange={(key) => setOne('secretary', key)} />
         <Field label={t('settings.roles.adjusters')}>
           <Dropdown
             multiselect

@@ -32,6 +32,7 @@ import { isolate, useI18n } from '../../i18n';
 import { ItemBoundary } from '../Boundaries';
 import { ConflictChoice } from './ConflictChoice';
 import { conflictAt, conflictsUnder, type MinutesEditing } from './editing';
+import { DateField } from './LocaleDateTime';
 import { NotesEditor } from './NotesEditor';
 import { PersonPicker } from './PersonPicker';
 
@@ -217,9 +218,13 @@ function ActionRow({ item, action, n, name, edit, autoFocus, onRemoved }: { item
           onKeep={(side) => edit.update((m) => keepVersionUnder(m, ownerPath, side))}
         />
       )}
-      <Field label={t('minutes.action.due')} validationState={pastDue ? 'warning' : 'none'} validationMessage={pastDue ? t('minutes.action.pastDue') : undefined}>
-        <Input type="date" value={action.due ?? ''} onChange={(_, d) => edit.update((m) => setActionDue(m, item.id, action.id, d.value))} />
-      </Field>
+      <DateField
+        label={t('minutes.action.due')}
+        validationState={pastDue ? 'warning' : 'none'}
+        validationMessage={pastDue ? t('minutes.action.pastDue') : undefined}
+        value={action.due}
+        onChange={(due) => edit.update((m) => setActionDue(m, item.id, action.id, due))}
+      />
       {dueConflict && (
         <ConflictChoice field={t('minutes.action.due')} ours={dueConflict.ours} theirs={dueConflict.theirs} onKeep={(side) => edit.update((m) => keepVersion(m, dueConflict.path, side))} />
       )}
