@@ -164,6 +164,13 @@ export function TimeField({ value, onChange, validationState, validationMessage,
   const [invalid, setInvalid] = useState(false);
   const selected = value ? dates.parseTime(value) : null;
   const example = dates.formatTime(new Date(2000, 0, 1, 9, 30));
+  // The text in the box: what is typed, and the saved time in the locale's form when it changes.
+  const [text, setText] = useState(() => (selected ? dates.formatTime(selected) : ''));
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    setText(selected ? dates.formatTime(selected) : '');
+  }
   return (
     <Field {...field} validationState={invalid ? 'error' : validationState} validationMessage={invalid ? t('dates.invalidTime', { example }) : validationMessage}>
       <TimePicker
@@ -173,6 +180,8 @@ export function TimeField({ value, onChange, validationState, validationMessage,
         hourCycle={dates.hourCycle}
         dateAnchor={ANCHOR}
         selectedTime={selected}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
         placeholder={example}
         formatDateToTimeString={dates.formatTime}
         parseTimeStringToDate={(text) => {
@@ -184,6 +193,7 @@ export function TimeField({ value, onChange, validationState, validationMessage,
           setInvalid(data.errorType === 'invalid-input');
           if (data.errorType) return;
           const d = data.selectedTime;
+          setText(d ? dates.formatTime(d) : '');
           const next = d ? `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}` : '';
           if (next !== value) onChange(next);
         }}
