@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
-import { MeetingMinutes, MyMeetings, named } from './pages/minutes';
+import { MeetingMinutes, named, openChannelMeeting } from './pages/minutes';
 import { GroupSettingsPage } from './pages/settings';
 import { emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
@@ -23,12 +23,9 @@ test.afterEach(async ({ page, request }) => {
 
 /** The meeting's minutes in the channel tab, once the editor is there (its template switch shows). */
 async function openMinutes(page: Page, options: HostOptions = {}) {
-  const host = await new TeamsHost(page).open({ persona: 'secretary', ...options, tab: 'channel' } as HostOptions);
-  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, SERIES).first().click();
-  const minutes = new MeetingMinutes(host.tab);
-  await expect(minutes.heading(SERIES)).toBeVisible();
-  await expect(minutes.select(/^(Mall|Template)$/)).toBeVisible({ timeout: 15_000 });
-  return { host, tab: host.tab, minutes };
+  const opened = await openChannelMeeting(page, SERIES, options);
+  await expect(opened.minutes.select(/^(Mall|Template)$/)).toBeVisible({ timeout: 15_000 });
+  return opened;
 }
 
 test('the group renames and hides parts of its template, and switched minutes keep Protokoll in English through a reload', async ({ page }, testInfo) => {

@@ -1,6 +1,7 @@
 // Page models of the tab's views, on role locators: what a person (or a screen reader) finds.
 
-import type { FrameLocator, Locator } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { TeamsHost, type HostOptions } from './teamsHost';
 
 export class MyMeetings {
   constructor(private readonly tab: FrameLocator) {}
@@ -110,3 +111,12 @@ export class MeetingMinutes {
 
 /** A name as screen readers get it: outside text sits between Unicode isolates, which a person does not hear. */
 export const named = (before: string, name: string) => new RegExp(`^${before}\u2068?${name}\u2069?$`);
+
+/** A meeting of a series opened from "Tidigare" in the channel tab (as the secretary unless the options say otherwise). */
+export async function openChannelMeeting(page: Page, series: string, options: HostOptions = {}) {
+  const host = await new TeamsHost(page).open({ persona: 'secretary', ...options, tab: 'channel' } as HostOptions);
+  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, series).first().click();
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(series)).toBeVisible();
+  return { host, tab: host.tab, minutes };
+}
