@@ -1,6 +1,7 @@
-// The minutes being written: the save status always in sight, then the template's sections in its
-// order and with its words (a section the template hides is not shown): the agenda with notes,
-// decisions and actions per item, the follow-up of earlier actions, the next meeting. Where two
+// The minutes being written: the save status always in sight, the template and language (switched
+// in place, TemplateSwitch), then the template's sections in its order and with its words (a
+// section the template hides is not shown): the agenda with notes, decisions and actions per item,
+// the follow-up of earlier actions, the next meeting. Where two
 // people changed the same text, both versions show beside the field until one is kept; a conflict
 // about something no field here shows is listed at the top, so none is ever out of sight.
 //
