@@ -235,6 +235,7 @@ function TemplateSection({ draft, onUpdate }: Pick<GroupSettingsFormProps, 'draf
       </SectionHeading>
       <TemplateLabels
         template={chosen}
+        labelledBy={labelsId}
         onChange={(change) =>
           onUpdate((d) => {
             // The group keeps its own copy of the chosen template; the names change only there.

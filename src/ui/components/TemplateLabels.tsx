@@ -79,16 +79,18 @@ function LabelList({ legend, fields, model, onChange }: { legend: string; fields
 
 export interface TemplateLabelsProps {
   template: Template;
+  /** The heading that names this part of the page. */
+  labelledBy: string;
   onChange(change: (template: Template) => Template): void;
 }
 
-export function TemplateLabels({ template, onChange }: TemplateLabelsProps) {
+export function TemplateLabels({ template, labelledBy, onChange }: TemplateLabelsProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const model = builtInOf(template);
   const set = (id: Id, change: { label?: string; show?: boolean }) => onChange((tpl) => withLabel(tpl, id, change));
   return (
-    <div className={styles.stack} lang={template.language}>
+    <div className={styles.stack} role="group" aria-labelledby={labelledBy} lang={template.language}>
       <Text>{t('settings.labels.hint')}</Text>
       <LabelList legend={t('settings.labels.header')} fields={template.header} model={model?.header} onChange={set} />
       <LabelList legend={t('settings.labels.sections')} fields={template.sections} model={model?.sections} onChange={set} />
