@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 
 type Id = HeaderFieldId | SectionId;
 
-function LabelRow({ field, builtIn, onChange }: { field: TemplateField<Id>; builtIn: string; onChange(change: { label?: string; show?: boolean }): void }) {
+function LabelRow({ field, builtIn, lang, onChange }: { field: TemplateField<Id>; builtIn: string; lang: string; onChange(change: { label?: string; show?: boolean }): void }) {
   const styles = useStyles();
   const { t } = useI18n();
   // What is typed: an empty name is kept here until something is typed (the label never goes blank).
@@ -42,7 +42,9 @@ function LabelRow({ field, builtIn, onChange }: { field: TemplateField<Id>; buil
   }
   return (
     <fieldset className={styles.row}>
-      <legend className={styles.legend}>{builtIn}</legend>
+      <legend className={styles.legend} lang={lang}>
+        {builtIn}
+      </legend>
       <Field label={t('settings.labels.name')} className={styles.name} size="small">
         <Input
           size="small"
@@ -60,7 +62,7 @@ function LabelRow({ field, builtIn, onChange }: { field: TemplateField<Id>; buil
   );
 }
 
-function LabelList({ legend, fields, model, onChange }: { legend: string; fields: readonly TemplateField<Id>[]; model?: readonly TemplateField<Id>[]; onChange(id: Id, change: { label?: string; show?: boolean }): void }) {
+function LabelList({ legend, fields, model, lang, onChange }: { legend: string; fields: readonly TemplateField<Id>[]; model?: readonly TemplateField<Id>[]; lang: string; onChange(id: Id, change: { label?: string; show?: boolean }): void }) {
   const styles = useStyles();
   const headingId = useId();
   return (
@@ -70,7 +72,7 @@ function LabelList({ legend, fields, model, onChange }: { legend: string; fields
       </Subtitle2>
       <div className={styles.list}>
         {fields.map((f) => (
-          <LabelRow key={f.id} field={f} builtIn={model?.find((m) => m.id === f.id)?.label ?? f.id} onChange={(change) => onChange(f.id, change)} />
+          <LabelRow key={f.id} field={f} builtIn={model?.find((m) => m.id === f.id)?.label ?? f.id} lang={lang} onChange={(change) => onChange(f.id, change)} />
         ))}
       </div>
     </section>
@@ -90,10 +92,10 @@ export function TemplateLabels({ template, labelledBy, onChange }: TemplateLabel
   const model = builtInOf(template);
   const set = (id: Id, change: { label?: string; show?: boolean }) => onChange((tpl) => withLabel(tpl, id, change));
   return (
-    <div className={styles.stack} role="group" aria-labelledby={labelledBy} lang={template.language}>
+    <div className={styles.stack} role="group" aria-labelledby={labelledBy}>
       <Text>{t('settings.labels.hint')}</Text>
-      <LabelList legend={t('settings.labels.header')} fields={template.header} model={model?.header} onChange={set} />
-      <LabelList legend={t('settings.labels.sections')} fields={template.sections} model={model?.sections} onChange={set} />
+      <LabelList legend={t('settings.labels.header')} fields={template.header} model={model?.header} lang={template.language} onChange={set} />
+      <LabelList legend={t('settings.labels.sections')} fields={template.sections} model={model?.sections} lang={template.language} onChange={set} />
       <Button className={styles.reset} onClick={() => onChange(resetLabels)}>
         {t('settings.labels.reset')}
       </Button>
