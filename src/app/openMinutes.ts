@@ -236,9 +236,8 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
       chairKey: header.chairKey,
       adjusters: header.adjusters,
       nextMeeting: { start: next, text: '' },
-      firstParagraph: template.numberedParagraphs
-        ? firstParagraphFor(meeting.start, previous?.firstParagraph ? [{ start: previous.meeting.start, firstParagraph: previous.firstParagraph, items: previous.agenda.length }] : [])
-        : undefined,
+      // Kept whatever the template: minutes switched to "Protokoll" later continue the year's § numbers.
+      firstParagraph: firstParagraphFor(meeting.start, previous?.firstParagraph ? [{ start: previous.meeting.start, firstParagraph: previous.firstParagraph, items: previous.agenda.length }] : []),
       followUp: previous ? followUpFrom(previous, deps.newId) : [],
       newId: deps.newId,
       now: deps.now(),

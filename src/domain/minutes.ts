@@ -111,6 +111,14 @@ export interface OrganiserCopy {
   entries: OrganiserCopyEntry[];
 }
 
+/** "Nästa möte": when (ISO instants, shown in the meeting's zone) and where, and the group's own words. */
+export interface NextMeeting {
+  start?: string;
+  end?: string;
+  place?: string;
+  text: string;
+}
+
 export interface MinutesMeeting {
   eventId: string;
   seriesId?: string;
@@ -145,7 +153,7 @@ export interface Minutes {
   };
   agenda: AgendaItem[];
   followUp: FollowUp[];
-  nextMeeting: { start?: string; text: string };
+  nextMeeting: NextMeeting;
   /** "Protokoll": the first paragraph number of these minutes (§ numbering continues across the year). */
   firstParagraph?: number;
   conflicts: Conflict[];
@@ -176,7 +184,7 @@ export interface NewMinutes {
   secretary?: PersonRef;
   chairKey?: string;
   adjusters?: PersonRef[];
-  nextMeeting?: { start?: string; text: string };
+  nextMeeting?: NextMeeting;
   firstParagraph?: number;
   followUp?: FollowUp[];
   /** Ids come from the caller (crypto.randomUUID at the edge), so the domain stays pure and testable. */

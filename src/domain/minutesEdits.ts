@@ -282,11 +282,14 @@ export function setFollowUpComment(m: Minutes, followUpId: string, comment: stri
   return updateFollowUp(m, followUpId, (f) => withField(f, 'comment', optional(comment)));
 }
 
-/** The next meeting's text or start (an ISO instant); only the fields given change. */
-export function setNextMeeting(m: Minutes, change: { text?: string; start?: string | null }): Minutes {
+/** The next meeting's text, start and end (ISO instants) or place; only the fields given change, null clears. */
+export function setNextMeeting(m: Minutes, change: { text?: string; start?: string | null; end?: string | null; place?: string | null }): Minutes {
   let next = m.nextMeeting;
   if (change.text !== undefined) next = withField(next, 'text', change.text);
-  if (change.start !== undefined) next = withField(next, 'start', change.start === null ? undefined : optional(change.start));
+  for (const key of ['start', 'end', 'place'] as const) {
+    const value = change[key];
+    if (value !== undefined) next = withField(next, key, value === null ? undefined : optional(value));
+  }
   return next === m.nextMeeting ? m : { ...m, nextMeeting: next };
 }
 

@@ -369,9 +369,10 @@ export function renderMinutes(minutes: Minutes, template: Template, attendance: 
       }
       case 'nextMeeting': {
         const next = minutes.nextMeeting;
-        const at = next.start ? clock(next.start, meeting.timeZone, language) : undefined;
-        const fromCalendar = next.start ? [meetingDate(next.start, meeting.timeZone, language), at ? `${words.at}${at}` : undefined].filter(Boolean).join(' ') : '';
-        const text = next.text.trim() || fromCalendar;
+        // The day and time set (or from the calendar), the place, then the group's own words ("via Teams").
+        const at = next.start ? timeRange(clock(next.start, meeting.timeZone, language), next.end ? clock(next.end, meeting.timeZone, language) : undefined, words) : undefined;
+        const when = next.start ? [meetingDate(next.start, meeting.timeZone, language), at].filter(Boolean).join(' ') : '';
+        const text = [when, next.place?.trim(), next.text.trim()].filter(Boolean).join(', ');
         return text ? [{ kind: 'nextMeeting', label: s.label, text }] : [];
       }
       case 'recordedBy':

@@ -210,7 +210,7 @@ export function restoreMinutes(raw: unknown): RestoreResult {
     attendance: { marks: r.list(attendance.marks, 'attendance.marks', r.mark), organiserCopy: r.organiserCopy(attendance.organiserCopy) },
     agenda: r.list(raw.agenda, 'agenda', r.item),
     followUp: r.list(raw.followUp, 'followUp', r.followUp),
-    nextMeeting: { start: str(next.start), text: str(next.text) ?? '' },
+    nextMeeting: { start: str(next.start), end: str(next.end), place: str(next.place), text: str(next.text) ?? '' },
     firstParagraph: typeof raw.firstParagraph === 'number' && Number.isInteger(raw.firstParagraph) && raw.firstParagraph > 0 ? raw.firstParagraph : undefined,
     conflicts: r.list(raw.conflicts, 'conflicts', r.conflict),
     updatedAt: str(raw.updatedAt) ?? new Date(0).toISOString(),

@@ -6,7 +6,7 @@
 
 import type { PersonRef } from './minutes';
 import { normaliseEmail, normaliseName, personKey } from './people';
-import { BUILT_IN_TEMPLATES, restoreTemplate, type Language, type Template } from './templates';
+import { BUILT_IN_TEMPLATES, restoreTemplate, templatesOf, type Language, type Template } from './templates';
 
 /** Bumped when the file's shape changes; restoreSettings migrates older versions. */
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -215,8 +215,7 @@ export function newSettings(input: NewSettings): GroupSettings {
 
 /** Every template the group can choose: its own copies first, then the built-in ones it has no copy of. */
 export function templateChoices(settings: Pick<GroupSettings, 'templates'>): Template[] {
-  const own = new Set(settings.templates.map((t) => t.id));
-  return [...settings.templates, ...BUILT_IN_TEMPLATES.filter((t) => !own.has(t.id))];
+  return templatesOf(settings.templates);
 }
 
 /**

@@ -1,4 +1,6 @@
-import { BUILT_IN_TEMPLATES, customise, labelOf, restoreTemplate, templateFor } from './templates';
+import { newMinutes, paragraphNumbers } from './minutes';
+import { renderMinutes } from './render';
+import { BUILT_IN_TEMPLATES, customise, inLanguage, labelOf, resetLabels, restoreTemplate, switchTemplate, templateFor, templatesOf, withLabel } from './templates';
 
 const protokoll = BUILT_IN_TEMPLATES.find((t) => t.id === 'protokoll-sv')!;
 const anteckningar = BUILT_IN_TEMPLATES.find((t) => t.id === 'minnesanteckningar-sv')!;
@@ -40,5 +42,67 @@ describe('templates', () => {
     expect(t.sections.map((s) => s.id).sort()).toEqual(protokoll.sections.map((s) => s.id).sort());
     expect(t.header).toEqual(protokoll.header);
     expect(restoreTemplate('Protokoll')).toBeUndefined();
+  });
+
+  describe('switching the template of open minutes', () => {
+    const minutes = () =>
+      newMinutes({
+        meeting: { eventId: 'e1', subject: 'Styrgruppen', start: '2026-03-06T07:00:00Z', end: '2026-03-06T08:00:00Z', timeZone: 'Europe/Stockholm', place: 'Rum 1' },
+        templateId: 'minnesanteckningar-sv',
+        language: 'sv',
+        agenda: [{ title: 'Budget', subPoints: [] }, { title: 'Övrigt', subPoints: [] }],
+        firstParagraph: 12,
+        newId: (() => {
+          let n = 0;
+          return () => `id${++n}`;
+        })(),
+        now: new Date('2026-03-06T09:00:00Z'),
+      });
+    const none = { present: [], guests: [], excused: [], absent: [] };
+
+    it('to Protokoll in English: labels, language and § numbers change, the content does not', () => {
+      const before = minutes();
+      const english = inLanguage(protokoll, 'en', []);
+      const after = switchTemplate(before, english);
+      expect(after).toMatchObject({ templateId: 'protokoll-en', language: 'en' });
+      expect(after.agenda).toBe(before.agenda);
+      const doc = renderMinutes(after, english, none);
+      const agenda = doc.sections.find((s) => s.kind === 'agenda');
+      expect(agenda?.label).toBe('Items');
+      expect(agenda && 'items' in agenda ? agenda.items.map((i) => i.heading) : []).toEqual(['§ 12 Budget', '§ 13 Övrigt']);
+    });
+
+    it('back to the informal notes: no § numbers, and the first § kept for a switch back', () => {
+      const back = switchTemplate(switchTemplate(minutes(), protokoll), anteckningar);
+      expect(back.templateId).toBe('minnesanteckningar-sv');
+      const agenda = renderMinutes(back, anteckningar, none).sections.find((s) => s.kind === 'agenda');
+      expect(agenda && 'items' in agenda ? agenda.items.map((i) => i.heading) : []).toEqual(['Budget', 'Övrigt']);
+      expect(paragraphNumbers(back).get(back.agenda[0]!.id)).toBe(12);
+    });
+
+    it('to the same template changes nothing', () => {
+      const m = minutes();
+      expect(switchTemplate(m, anteckningar)).toBe(m);
+    });
+
+    it("another language keeps the kind, and prefers the group's own copy", () => {
+      const own = withLabel(BUILT_IN_TEMPLATES.find((t) => t.id === 'protokoll-en')!, 'agenda', { label: 'Matters' });
+      expect(inLanguage(protokoll, 'en', [own])).toBe(own);
+      expect(inLanguage(anteckningar, 'en', [own]).id).toBe('minnesanteckningar-en');
+      expect(inLanguage(anteckningar, 'sv', [])).toBe(anteckningar);
+      expect(templatesOf([own]).map((t) => t.id)).toEqual(['protokoll-en', 'minnesanteckningar-sv', 'minnesanteckningar-en', 'protokoll-sv']);
+    });
+  });
+
+  it("a group's copy renames and hides one field at a time, keeps its id, and resets to the built-in names", () => {
+    const renamed = withLabel(withLabel(anteckningar, 'agenda', { label: 'Punkter' }), 'followUp', { show: false });
+    expect(renamed.id).toBe('minnesanteckningar-sv');
+    expect(labelOf(renamed, 'agenda')).toBe('Punkter');
+    expect(labelOf(renamed, 'followUp')).toBeUndefined();
+    expect(labelOf(withLabel(renamed, 'followUp', { show: true }), 'followUp')).toBe('Uppföljning från föregående möte');
+    // An empty name is no name: the label stays.
+    expect(labelOf(withLabel(renamed, 'agenda', { label: '  ' }), 'agenda')).toBe('Punkter');
+    const reset = resetLabels({ ...renamed, name: 'Våra anteckningar' });
+    expect(reset).toEqual({ ...anteckningar, name: 'Våra anteckningar' });
   });
 });

@@ -147,8 +147,7 @@ const SECTION_IDS = new Set<string>(BUILT_IN_TEMPLATES[0]!.sections.map((f) => f
 
 /** The template the minutes name: the group's own first, then the built-in ones, else the default for the language. */
 export function templateFor(id: string | undefined, groupTemplates: readonly Template[], language: Language): Template {
-  const all = [...groupTemplates, ...BUILT_IN_TEMPLATES];
-  return all.find((t) => t.id === id) ?? BUILT_IN_TEMPLATES.find((t) => t.language === language && !t.numberedParagraphs)!;
+  return templatesOf(groupTemplates).find((t) => t.id === id) ?? BUILT_IN_TEMPLATES.find((t) => t.language === language && !t.numberedParagraphs)!;
 }
 
 /** A renamed or hidden field or section: the group's copy of a template, with a new id. */
@@ -202,4 +201,60 @@ export function restoreTemplate(raw: unknown): Template | undefined {
     header: fields(r.header, HEADER_IDS, model.header),
     sections: fields(r.sections, SECTION_IDS, model.sections),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Switching the template of open minutes, and a group's own names for fields and sections
+
+/** Every template a group can choose from: its own copies first, then the built-in ones it has no copy of. */
+export function templatesOf(groupTemplates: readonly Template[]): Template[] {
+  const own = new Set(groupTemplates.map((t) => t.id));
+  return [...groupTemplates, ...BUILT_IN_TEMPLATES.filter((t) => !own.has(t.id))];
+}
+
+/**
+ * The same kind of template (informal or numbered) in another language: the group's own first,
+ * then a built-in one. The template itself when it already is in that language.
+ */
+export function inLanguage(template: Template, language: Language, groupTemplates: readonly Template[]): Template {
+  if (template.language === language) return template;
+  const all = templatesOf(groupTemplates);
+  // A group's copy of a built-in template keeps its id ("protokoll-sv"): its counterpart is the same kind.
+  const kind = (t: Template) => t.id.replace(/-(sv|en)$/, '');
+  return (
+    all.find((t) => t.language === language && kind(t) === kind(template)) ??
+    all.find((t) => t.language === language && t.numberedParagraphs === template.numberedParagraphs)!
+  );
+}
+
+/**
+ * Minutes in another template (and with it that template's language): only the template and the
+ * language change, never the content, so switching back and forth loses nothing. Numbered
+ * paragraphs start at the minutes' first § (1 when the minutes never had one); an informal
+ * template just does not show them, and keeps the first § for a switch back.
+ */
+export function switchTemplate<M extends { templateId: string; language: Language }>(minutes: M, template: Template): M {
+  if (minutes.templateId === template.id && minutes.language === template.language) return minutes;
+  return { ...minutes, templateId: template.id, language: template.language };
+}
+
+/** The built-in template a group's copy came from (same id), for "reset to the built-in names". */
+export function builtInOf(template: Template): Template | undefined {
+  return BUILT_IN_TEMPLATES.find((t) => t.id === template.id);
+}
+
+/** A field's or section's label and whether it shows, changed in a group's template (customise, same id). */
+export function withLabel(template: Template, id: HeaderFieldId | SectionId, change: { label?: string; show?: boolean }): Template {
+  return customise(template, {
+    id: template.id,
+    rename: change.label === undefined ? undefined : { [id]: change.label },
+    hide: change.show === false ? [id] : undefined,
+    show: change.show === true ? [id] : undefined,
+  });
+}
+
+/** The group's template with the built-in names and choices back (its name and kind stay). */
+export function resetLabels(template: Template): Template {
+  const model = builtInOf(template) ?? BUILT_IN_TEMPLATES.find((t) => t.language === template.language && t.numberedParagraphs === template.numberedParagraphs)!;
+  return { ...template, header: model.header.map((f) => ({ ...f })), sections: model.sections.map((f) => ({ ...f })) };
 }

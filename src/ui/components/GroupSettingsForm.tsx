@@ -34,6 +34,7 @@ import {
 import { isolate, useI18n } from '../i18n';
 import { OutsideText } from './OutsideText';
 import { RosterEditor } from './RosterEditor';
+import { TemplateLabels } from './TemplateLabels';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -90,10 +91,10 @@ function pickable(roster: readonly RosterEntry[], chosen: readonly (PersonRef | 
   return refs;
 }
 
-function SectionHeading({ id, children }: { id: string; children: string }) {
+function SectionHeading({ id, level = 'h2', children }: { id: string; level?: 'h2' | 'h3'; children: string }) {
   const styles = useStyles();
   return (
-    <Subtitle2 as="h2" id={id} className={styles.heading}>
+    <Subtitle2 as={level} id={id} className={styles.heading}>
       {children}
     </Subtitle2>
   );
@@ -200,6 +201,7 @@ function TemplateSection({ draft, onUpdate }: Pick<GroupSettingsFormProps, 'draf
   const { t } = useI18n();
   const headingId = useId();
   const previewId = useId();
+  const labelsId = useId();
   const choices = templateChoices(draft);
   const chosen = choices.find((c) => c.id === draft.templateId) ?? choices[0]!;
   const sections = chosen.sections.filter((s) => s.show);
@@ -228,7 +230,38 @@ function TemplateSection({ draft, onUpdate }: Pick<GroupSettingsFormProps, 'draf
         </ol>
         {chosen.numberedParagraphs && <Caption1 block>{t('settings.template.numbered')}</Caption1>}
       </div>
+      <SectionHeading id={labelsId} level="h3">
+        {t('settings.labels.heading', { name: chosen.name })}
+      </SectionHeading>
+      <TemplateLabels
+        template={chosen}
+        labelledBy={labelsId}
+        onChange={(change) =>
+          onUpdate((d) => {
+            // The group keeps its own copy of the chosen template; the names change only there.
+            const own = withTemplate(d, chosen.id);
+            return { ...own, templates: own.templates.map((tpl) => (tpl.id === chosen.id ? change(tpl) : tpl)) };
+          })
+        }
+      />
     </section>
+  );
+}
+
+/** One role's person from the roster, or nobody: the chair and the secretary are chosen alike. */
+function PersonSelect({ label, value, people, describedBy, onChange }: { label: string; value?: PersonRef; people: readonly PersonRef[]; describedBy: string; onChange(key: string): void }) {
+  const { t } = useI18n();
+  return (
+    <Field label={label}>
+      <Select value={value?.key ?? ''} aria-describedby={describedBy} onChange={(_, data) => onChange(data.value)}>
+        <option value="">{t('settings.roles.nobody')}</option>
+        {people.map((p) => (
+          <option key={p.key} value={p.key}>
+            {personOption(p)}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 
@@ -254,26 +287,8 @@ function RolesSection({ draft, onUpdate }: Pick<GroupSettingsFormProps, 'draft' 
       <SectionHeading id={headingId}>{t('settings.roles.heading')}</SectionHeading>
       <Caption1 id={hintId}>{t('settings.roles.hint')}</Caption1>
       <div className={styles.roles}>
-        <Field label={t('settings.roles.chair')}>
-          <Select value={chair?.key ?? ''} aria-describedby={hintId} onChange={(_, data) => setOne('chair', data.value)}>
-            <option value="">{t('settings.roles.nobody')}</option>
-            {people.map((p) => (
-              <option key={p.key} value={p.key}>
-                {personOption(p)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('settings.roles.secretary')}>
-          <Select value={secretary?.key ?? ''} aria-describedby={hintId} onChange={(_, data) => setOne('secretary', data.value)}>
-            <option value="">{t('settings.roles.nobody')}</option>
-            {people.map((p) => (
-              <option key={p.key} value={p.key}>
-                {personOption(p)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <PersonSelect label={t('settings.roles.chair')} value={chair} people={people} describedBy={hintId} onChange={(key) => setOne('chair', key)} />
+        <PersonSelect label={t('settings.roles.secretary')} value={secretary} people={people} describedBy={hintId} onChange={(key) => setOne('secretary', key)} />
         <Field label={t('settings.roles.adjusters')}>
           <Dropdown
             multiselect

@@ -65,6 +65,7 @@ function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinute
         <MinutesEditor
           minutes={minutes}
           template={templateFor(minutes.templateId, opened.settings?.templates ?? [], minutes.language)}
+          groupTemplates={opened.settings?.templates}
           status={status}
           notKeptOnDevice={sync.notKeptOnDevice !== undefined}
           people={people}

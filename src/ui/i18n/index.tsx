@@ -35,6 +35,8 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 
 export interface Translator {
   language: Language;
+  /** The host's locale ("en-US", "sv-SE"), for how dates are written and read in date fields. */
+  locale: string;
   /** A plain string (for attributes such as aria-label): values are inserted as they are. */
   t(key: MessageKey, params?: Params): string;
   /** A sentence for the page: each value sits in its own <bdi>, isolated from our words. */
@@ -63,12 +65,24 @@ function safeFormat(locale: string, options: Intl.DateTimeFormatOptions, iso: st
   }
 }
 
-export function translator(language: Language): Translator {
+/** The host's locale when Intl knows it and it is in the page's language; else the language's own. */
+function hostLocale(language: Language, given: string | undefined): string {
+  try {
+    const [canonical] = given ? Intl.getCanonicalLocales(given) : [];
+    if (canonical && languageFor(canonical) === language) return canonical;
+  } catch {
+    // Not a locale (RangeError): the language's own below.
+  }
+  return language === 'sv' ? 'sv-SE' : 'en-GB';
+}
+
+export function translator(language: Language, hostLocaleName?: string): Translator {
   const messages = catalogues.get(language) ?? sv;
   const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
   const text = (key: MessageKey) => (Object.hasOwn(messages, key) ? messages[key] : key);
   return {
     language,
+    locale: hostLocale(language, hostLocaleName),
     t(key, params) {
       const message = text(key);
       return params ? message.replace(PLACEHOLDER, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m)) : message;
@@ -93,8 +107,8 @@ export function translator(language: Language): Translator {
 
 const I18nContext = createContext<Translator>(translator('sv'));
 
-export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const value = useMemo(() => translator(language), [language]);
+export function I18nProvider({ language, locale, children }: { language: Language; locale?: string; children: ReactNode }) {
+  const value = useMemo(() => translator(language, locale), [language, locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -20,11 +20,11 @@ const useStyles = makeStyles({
   main: { maxWidth: '60rem', minWidth: 0, marginLeft: 'auto', marginRight: 'auto', overflowWrap: 'anywhere' },
 });
 
-export function Shell({ theme, language, children }: { theme: Theme; language: Language; children: ReactNode }) {
+export function Shell({ theme, language, locale, children }: { theme: Theme; language: Language; locale?: string; children: ReactNode }) {
   const styles = useStyles();
   return (
     <FluentProvider theme={themes[theme]} className={styles.root} lang={language === 'sv' ? 'sv-SE' : 'en'} data-theme={theme}>
-      <I18nProvider language={language}>
+      <I18nProvider language={language} locale={locale}>
         <main className={styles.main}>
           {/* The last line of defence: a render error anywhere shows a message, never a blank tab. */}
           <SurfaceBoundary>{children}</SurfaceBoundary>

@@ -58,7 +58,7 @@ function Root() {
 
   const language = boot.phase === 'ready' ? languageFor(boot.host.context.locale) : languageFor(navigator.language);
   return (
-    <Shell theme={theme} language={language}>
+    <Shell theme={theme} language={language} locale={boot.phase === 'ready' ? boot.host.context.locale : navigator.language}>
       {boot.phase !== 'ready' && (
         <div className={styles.boot}>
           {hostSilent && (boot.phase === 'starting' || boot.problem.kind === 'host') && <HostSilentMessage waiting={boot.phase === 'starting'} />}

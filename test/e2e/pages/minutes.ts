@@ -80,6 +80,37 @@ export class MeetingMinutes {
   saveStatus(): Locator {
     return this.tab.getByTestId('save-status').getByRole('status');
   }
+  /** A native select by its label (the minutes' template and language). */
+  select(label: string | RegExp): Locator {
+    return this.tab.getByRole('combobox', { name: label });
+  }
+  /** Picks an option of a native select by what it shows (names from outside are isolated in options). */
+  async choose(label: string | RegExp, shown: string) {
+    const options = await this.select(label).locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const option = options.find((o) => o.text.replace(/[\u2066-\u2069]/g, '') === shown);
+    if (!option) throw new Error(`no option "${shown}" among ${options.map((o) => o.text).join(' | ')}`);
+    await this.select(label).selectOption(option.value);
+  }
+  /** What a native select shows as chosen. */
+  async chosen(label: string | RegExp): Promise<string> {
+    return ((await this.select(label).locator('option:checked').textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
+  }
+  /** The next meeting's fields: the day and times are date and time pickers (comboboxes). */
+  nextMeeting() {
+    const section = this.tab.getByRole('region', { name: /^(Nästa möte|Nästa sammanträde|Next meeting)$/ });
+    return {
+      section,
+      date: section.getByRole('combobox', { name: /^(Datum|Date)$/ }),
+      start: section.getByRole('combobox', { name: /^(Börjar|Starts)$/ }),
+      end: section.getByRole('combobox', { name: /^(Slutar|Ends)$/ }),
+      place: section.getByRole('textbox', { name: /^(Plats|Place)$/ }),
+    };
+  }
+  /** Types a time into a time picker and leaves it, as a person does. */
+  async setTime(picker: Locator, time: string) {
+    await picker.fill(time);
+    await picker.press('Tab');
+  }
 }
 
 /** Decisions and their conflicts in one agenda item, as the minutes editor shows them. */
@@ -115,3 +146,12 @@ export async function openInChannel(page: Page, persona: HostOptions['persona'],
 
 /** A name as screen readers get it: outside text sits between Unicode isolates, which a person does not hear. */
 export const named = (before: string, name: string) => new RegExp(`^${before}\u2068?${name}\u2069?$`);
+
+/** A meeting of a series opened from "Tidigare" in the channel tab (as the secretary unless the options say otherwise). */
+export async function openChannelMeeting(page: Page, series: string, options: HostOptions = {}) {
+  const host = await new TeamsHost(page).open({ persona: 'secretary', ...options, tab: 'channel' } as HostOptions);
+  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, series).first().click();
+  const minutes = new MeetingMinutes(host.tab);
+  await expect(minutes.heading(series)).toBeVisible();
+  return { host, tab: host.tab, minutes };
+}

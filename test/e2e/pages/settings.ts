@@ -2,6 +2,7 @@
 // Save in the simulated dialog around it.
 
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { TeamsHost, type HostOptions } from './teamsHost';
 
 /** Unicode isolates around names in <option>s, which a person does not see. */
 const shown = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
@@ -89,6 +90,21 @@ export class GroupSettingsPage {
   }
   async savedTabConfig(): Promise<unknown> {
     return this.page.evaluate(() => (window as unknown as { __teamsSimulator: { savedConfig: unknown } }).__teamsSimulator.savedConfig);
+  }
+
+  /** The group's name for a header field or section of its template, by the template's own name for it. */
+  labelName(builtIn: string): Locator {
+    return this.tab.getByRole('group', { name: builtIn, exact: true }).getByRole('textbox', { name: /^(Namn|Name)$/ });
+  }
+  /** Whether the minutes show that field or section ("Visas"). */
+  labelShown(builtIn: string): Locator {
+    return this.tab.getByRole('group', { name: builtIn, exact: true }).getByRole('checkbox', { name: /^(Visas|Shown)$/ });
+  }
+
+  /** Opens the configuration page in the simulator's settings frame and waits for the form. */
+  async open(options: HostOptions = {}) {
+    await new TeamsHost(this.page).open({ frame: 'settings', ...options });
+    return this.loaded();
   }
 
   /** Waits until the settings are loaded (the form and its roster are there). */

@@ -32,6 +32,7 @@ import { isolate, useI18n } from '../../i18n';
 import { ItemBoundary } from '../Boundaries';
 import { ConflictChoice } from './ConflictChoice';
 import { conflictAt, conflictsUnder, type MinutesEditing } from './editing';
+import { DateField } from './LocaleDateTime';
 import { NotesEditor } from './NotesEditor';
 import { PersonPicker } from './PersonPicker';
 
@@ -219,10 +220,8 @@ function ActionRow({ item, action, n, name, edit, autoFocus, onRemoved }: { item
           onKeep={(side) => edit.update((m) => keepVersionUnder(m, ownerPath, side))}
         />
       )}
-      <Field label={t('minutes.action.due')}>
-        <Input type="date" value={action.due ?? ''} onChange={(_, d) => edit.update((m) => setActionDue(m, item.id, action.id, d.value))} />
-      </Field>
-      {/* Beside the date control, not part of it: whichever control picks the date, the row says it has passed (and blocks nothing). */}
+      <DateField label={t('minutes.action.due')} value={action.due} onChange={(due) => edit.update((m) => setActionDue(m, item.id, action.id, due))} />
+      {/* Beside the date control, not part of it: the row says the date has passed (and blocks nothing). */}
       {pastDue && (
         <Text className={styles.pastDue} size={200}>
           <Warning16Regular aria-hidden className={styles.pastDueIcon} />

@@ -142,8 +142,12 @@ describe('writing the minutes', () => {
     const { container, state } = await mount(sampleMinutes());
     await press(container, 'Lägg till uppdrag i \u2068Inledning\u2069');
     const action = container.querySelector('[role="group"][aria-label^="Uppdrag 1, "]')!;
-    const due = action.querySelector('input[type="date"]') as HTMLInputElement;
+    // The date picker reads what is typed in the page's locale (here Swedish, ISO) when it is left.
+    const due = [...action.querySelectorAll('input')].find((i) => i.getAttribute('placeholder') === '2026-12-11')!;
     act(() => type(due, '2020-01-31'));
+    act(() => {
+      due.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    });
     expect(state.minutes.agenda[0]!.actions[0]).toEqual({ id: 'new-1', what: '', due: '2020-01-31' });
     expect(action.textContent).toContain('Datumet har redan passerat.');
   });

@@ -1,6 +1,7 @@
-// The minutes being written: the save status always in sight, then the template's sections in its
-// order and with its words (a section the template hides is not shown): the agenda with notes,
-// decisions and actions per item, the follow-up of earlier actions, the next meeting. Where two
+// The minutes being written: the save status always in sight, the template and language (switched
+// in place, TemplateSwitch), then the template's sections in its order and with its words (a
+// section the template hides is not shown): the agenda with notes, decisions and actions per item,
+// the follow-up of earlier actions, the next meeting. Where two
 // people changed the same text, both versions show beside the field until one is kept; a conflict
 // about something no field here shows is listed at the top, so none is ever out of sight.
 //
@@ -24,6 +25,7 @@ import { FollowUpList } from './FollowUpList';
 import { MinutesDocumentBar, MinutesPreview } from './MinutesPreview';
 import { NextMeetingField } from './NextMeetingField';
 import { SaveStatusBar } from './SaveStatusBar';
+import { TemplateSwitch } from './TemplateSwitch';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL, minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
@@ -46,6 +48,8 @@ const useStyles = makeStyles({
 export interface MinutesEditorProps {
   minutes: Minutes;
   template: Template;
+  /** The group's own templates (its settings), to switch among with the built-in ones. */
+  groupTemplates?: readonly Template[];
   status: SaveStatus;
   /** This device could not keep a copy (MinutesSync.notKeptOnDevice). */
   notKeptOnDevice?: boolean;
@@ -61,6 +65,7 @@ export interface MinutesEditorProps {
   attendance?: PrefilledAttendance;
 }
 
+const NO_TEMPLATES: readonly Template[] = [];
 const NO_ATTENDANCE: PrefilledAttendance = { attendance: { source: { kind: 'rsvp', reason: 'no-online-meeting' }, entries: [], notices: [] } };
 
 interface Undo {
@@ -75,7 +80,7 @@ function describe(path: string, minutes: Minutes): string {
   return item ? `${item.title || seg[1]} / ${seg.slice(2).join('/')}` : seg.join('/');
 }
 
-export function MinutesEditor({ minutes, template, status, notKeptOnDevice, people, searchPeople, update, newId, onSaveNow, attendance = NO_ATTENDANCE }: MinutesEditorProps) {
+export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES, status, notKeptOnDevice, people, searchPeople, update, newId, onSaveNow, attendance = NO_ATTENDANCE }: MinutesEditorProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const ids = useId();
@@ -139,6 +144,7 @@ export function MinutesEditor({ minutes, template, status, notKeptOnDevice, peop
         )}
       </div>
 
+      <TemplateSwitch template={template} groupTemplates={groupTemplates} update={update} />
       <MinutesDocumentBar previewing={previewing} onPreviewChange={setPreviewing} render={renderDocument} />
       {previewing && <MinutesPreview document={renderDocument()} />}
 
@@ -183,7 +189,7 @@ export function MinutesEditor({ minutes, template, status, notKeptOnDevice, peop
               ) : s.id === 'followUp' ? (
                 <FollowUpList followUp={minutes.followUp} headingId={headingId} edit={edit} />
               ) : (
-                <NextMeetingField nextMeeting={minutes.nextMeeting} timeZone={minutes.meeting.timeZone} edit={edit} />
+                <NextMeetingField nextMeeting={minutes.nextMeeting} meeting={minutes.meeting} edit={edit} />
               )}
             </SectionBoundary>
           </section>
