@@ -164,6 +164,7 @@ const MEETINGS: MeetingSpec[] = [
     adjuster: 'sara',
     excused: ['lars'],
     absent: [],
+    guests: ['sofia'],
     outcomes: {},
     items: [
       { title: 'Färdplan nära vård – förankring i ledningsgrupperna', presenter: 'Karin Ekström', notes: '<p>Färdplanen har presenterats för regionens ledningsgrupp och för tre av fem kommuners socialnämnder. Synpunkterna gäller främst hur förflyttningarna ska följas upp och vem som äger mätningarna.</p>', decisions: ['Samordningsgruppen ställer sig bakom färdplanen och rekommenderar huvudmännen att anta den.'], actions: [{ what: 'Sammanställa synpunkter från kommunernas nämnder på färdplanen', owner: 'sara', dueIn: 28 }] },
@@ -184,7 +185,7 @@ const MEETINGS: MeetingSpec[] = [
       'Ta fram gemensam kvartalsstatistik': { state: 'carried', comment: 'Två kommuner har ännu inte lämnat underlag.' },
     },
     items: [
-      { title: 'Kompetensförsörjning i hemsjukvården', presenter: 'Erik Sandberg', notes: '<p>Svårt att rekrytera sjuksköterskor till kvälls- och helgpass. Förslag om gemensam bemanningspool mellan Ekby och Norrvik.</p>', actions: [{ what: 'Utreda förutsättningar för en gemensam bemanningspool', owner: 'erik', dueIn: 49 }] },
+      { title: 'Kompetensförsörjning i hemsjukvården', presenter: 'Sara Lind', notes: '<p>Svårt att rekrytera sjuksköterskor till kvälls- och helgpass. Förslag om gemensam bemanningspool mellan Ekby och Norrvik.</p>', actions: [{ what: 'Utreda förutsättningar för en gemensam bemanningspool', owner: 'sara', dueIn: 49 }] },
       { title: 'Mobila team för äldre – lägesrapport', presenter: 'Daniel Lundgren', notes: '<p>Teamen i Ekby och Strömsby har gjort 212 hembesök sedan start. Akutbesöken för de inskrivna har minskat med en fjärdedel.</p>', decisions: ['Samordningsgruppen föreslår att mobila team införs i alla kommuner i länet.'] },
       { title: 'Länskonferensen – idéer till program', presenter: 'Emma Nyberg', notes: '<p>Önskemål om patient- och brukarberättelser, och om att lyfta goda exempel från alla fem kommuner.</p>', actions: [{ what: 'Ta fram förslag till program för länskonferensen', owner: 'emma', dueIn: 35 }] },
     ],
@@ -211,7 +212,7 @@ const MEETINGS: MeetingSpec[] = [
     weeksAgo: 43,
     place: 'Via Teams',
     adjuster: 'lina',
-    excused: ['lars'],
+    excused: ['olof'],
     absent: [],
     outcomes: {
       'Utreda förutsättningar för en gemensam bemanningspool': { state: 'carried', comment: 'Frågan ligger hos kommunernas HR-chefer.' },
@@ -264,6 +265,7 @@ const MEETINGS: MeetingSpec[] = [
     adjuster: 'lars',
     excused: ['sara', 'mikael'],
     absent: [],
+    guests: ['sofia'],
     byHand: ['petra'],
     outcomes: {
       'Ta fram en gemensam rutin': { state: 'carried', comment: 'Remiss ute hos MAS i kommunerna.' },
@@ -281,7 +283,7 @@ const MEETINGS: MeetingSpec[] = [
     place: 'Via Teams',
     adjuster: 'johan',
     excused: ['olof', 'lars'],
-    absent: ['mikael'],
+    absent: ['lina'],
     guests: ['sofia'],
     outcomes: {
       'Ta fram en gemensam rutin': { state: 'done', comment: 'Rutinen antagen av MAS-nätverket.' },
@@ -331,6 +333,7 @@ const MEETINGS: MeetingSpec[] = [
     adjuster: 'daniel',
     excused: ['maja'],
     absent: [],
+    guests: ['emma'],
     outcomes: {
       'Teckna överenskommelse': { state: 'done', comment: 'Överenskommelsen är undertecknad.' },
       'Undersöka om kommunerna': { state: 'carried', comment: 'Svar saknas från Strömsby.' },
@@ -449,6 +452,12 @@ function minutesOf(spec: MeetingSpec, index: number, previous: Meta | undefined,
     if (!candidates.some((c) => c.what.startsWith(key))) throw new Error(`meeting ${index}: outcome "${key}" names no action`);
   }
   const { entries, marks } = attendance(spec, index);
+  const present = new Set(entries.filter((e) => e.status === 'present').map((e) => e.displayName));
+  for (const item of spec.items) {
+    if (item.presenter && !present.has(item.presenter) && !marks.some((m) => m.key === keyOf(ROSTER.find((p) => p.displayName === item.presenter)!))) {
+      throw new Error(`meeting ${index}: ${item.presenter} presents "${item.title}" but was not there`);
+    }
+  }
   const next = index + 1 < MEETINGS.length ? at(MEETINGS[index + 1]!.weeksAgo, ` ${START}`) : 'fri-8w 08:00';
   const json = {
     schemaVersion: 1,
