@@ -3,6 +3,9 @@
  *   attendees-100.json, attendees-300.json   one ended meeting with that many invitees
  *   recurring-reports.json                   series with many reports, a missing one, a doubled one
  *   edge-cases.json                          phone, anonymous, external and unknown participants, ...
+ *   demo.json                                hand-written, except the group's year that demoYear.ts writes
+ *                                            into it: people added to the tenant and team, the
+ *                                            Samordningsgrupp channel's settings and minutes files
  *
  *   npx tsx emulator/scenarios/generate.ts            write them
  *   npx tsx emulator/scenarios/generate.ts --check    fail if a file differs from what would be written
@@ -10,6 +13,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeYearInto } from './demoYear';
 import { guidFrom, outlookIdFrom } from '../src/ids';
 import type {
   Scenario,
@@ -407,12 +411,18 @@ export function serialize(s: Scenario): string {
   return `${JSON.stringify(s, null, 2)}\n`;
 }
 
+/** Every file's text as generate.ts writes it: the generated scenarios, and demo.json with its year. */
+export function generatedTexts(): Record<string, string> {
+  const texts = Object.fromEntries(Object.entries(generatedScenarios()).map(([file, s]) => [file, serialize(s)]));
+  texts['demo.json'] = writeYearInto(readFileSync(path.join(__dirname, 'demo.json'), 'utf8'));
+  return texts;
+}
+
 function main(): void {
   const check = process.argv.includes('--check');
   let stale = 0;
-  for (const [file, scenario] of Object.entries(generatedScenarios())) {
+  for (const [file, text] of Object.entries(generatedTexts())) {
     const target = path.join(__dirname, file);
-    const text = serialize(scenario);
     if (check) {
       let current = '';
       try {

@@ -13,7 +13,7 @@ describe('GET /teams/{id}/members', () => {
   test('conversationMembers with roles: owners "owner", B2B guests "guest", members none', async () => {
     const r = await call(emu, SECRETARY, `/teams/${teamId}/members`);
     expect(r.status).toBe(200);
-    expect(r.body['@odata.count']).toBe(11);
+    expect(r.body['@odata.count']).toBe(14);
     const byName = new Map<string, Json>(r.body.value.map((m: Json) => [m.displayName, m]));
     expect(byName.get('Karin Ekström')).toEqual({
       '@odata.type': '#microsoft.graph.aadUserConversationMember',
@@ -37,8 +37,8 @@ describe('GET /teams/{id}/members', () => {
       page = await call(emu, SECRETARY, page.body['@odata.nextLink']);
       ids.push(...page.body.value.map((m: Json) => m.userId));
     }
-    expect(ids).toHaveLength(11);
-    expect(new Set(ids).size).toBe(11);
+    expect(ids).toHaveLength(14);
+    expect(new Set(ids).size).toBe(14);
   });
 
   test('403 for a user outside the team, 404 for a team that does not exist', async () => {

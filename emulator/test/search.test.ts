@@ -28,7 +28,7 @@ describe('GET /users?$search (people picker)', () => {
     expect(await find('karin ek')).toEqual(['Karin Ekström']);
     expect(await find('ek KAR')).toEqual(['Karin Ekström']);
     expect(await find('ström')).toEqual([]); // not "contains"
-    expect(await find('l')).toEqual(['Lars Öberg', 'Lina Karlsson', 'Regionens hus, sal Linnéa', 'Sara Lind']);
+    expect(await find('l')).toEqual(['Daniel Lundgren', 'Lars Öberg', 'Lina Karlsson', 'Regionens hus, sal Linnéa', 'Sara Lind']);
     expect(await find('öb')).toEqual(['Lars Öberg']);
   });
 

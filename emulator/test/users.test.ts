@@ -79,7 +79,7 @@ describe('users', () => {
       for (const u of page.body.value) seen.add(u.id);
       link = page.body['@odata.nextLink'];
     }
-    expect(seen.size).toBe(15); // 13 people and 2 rooms
+    expect(seen.size).toBe(18); // 16 people and 2 rooms
   });
 });
 

@@ -69,7 +69,7 @@ async function overflowsSideways(page: Page): Promise<boolean> {
 
 // Each test starts from the demo tenant, with no settings file in the group's channel.
 test.beforeEach(async ({ request }) => {
-  await emulatorAdmin.scenario(request, demoScenario());
+  await emulatorAdmin.scenario(request, demoScenario({ configured: false }));
   await settingsFile(request, true);
 });
 test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));

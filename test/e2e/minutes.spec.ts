@@ -2,9 +2,14 @@
 
 import { expect, test } from '@playwright/test';
 import { MeetingMinutes, MyMeetings } from './pages/minutes';
-import { EMULATOR, TeamsHost } from './pages/teamsHost';
+import { EMULATOR, TeamsHost, demoScenario, emulatorAdmin } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
+
+// The attendance as it comes from Microsoft 365, before any group is set up: no minutes in a channel
+// keep what one test did for the next.
+test.beforeAll(async ({ request }) => emulatorAdmin.scenario(request, demoScenario({ configured: false })));
+test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 
 test.afterEach(async ({ page }) => {
   // No teams-js call may go unanswered by the simulator: that would be a call real Teams answers differently.

@@ -17,7 +17,7 @@ const SERIES = 'Samordningsgrupp Nära vård';
 const ITEM = 'Ekonomisk uppföljning';
 const SOFFICE = '/usr/bin/soffice';
 
-test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario({ configured: false })));
 test.afterEach(async ({ page, request }) => {
   await emulatorAdmin.clearFaults(request);
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);

@@ -11,7 +11,7 @@ const SERIES = 'Samordningsgrupp Nära vård';
 const ITEM = 'Ekonomisk uppföljning';
 
 // Each test starts from the demo tenant without minutes files.
-test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario({ configured: false })));
 test.afterEach(async ({ page, request }) => {
   await emulatorAdmin.clearFaults(request);
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);

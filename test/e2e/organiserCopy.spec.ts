@@ -10,7 +10,7 @@ import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } fr
 const SERIES = 'Samordningsgrupp Nära vård';
 
 // Each test starts from the demo tenant without minutes files or mail.
-test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario({ configured: false })));
 test.afterEach(async ({ page }) => {
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);
 });

@@ -39,7 +39,7 @@ async function openSettings(page: import('@playwright/test').Page, options: Host
 }
 
 test.beforeAll(async ({ request }) => {
-  await emulatorAdmin.scenario(request, demoScenario());
+  await emulatorAdmin.scenario(request, demoScenario({ configured: false }));
   await removeSettingsFile(request);
 });
 test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
@@ -61,7 +61,7 @@ test.describe.serial("the group's settings", () => {
     await expect(settings.status()).toHaveText(/Inte sparat ännu/);
 
     // Prefilled: the team's members with their organisations, everyone "Ordinarie", the secretary.
-    await expect(settings.roster().getByRole('row')).toHaveCount(12);
+    await expect(settings.roster().getByRole('row')).toHaveCount(15);
     await expect(settings.organisation('Sara Lind')).toHaveValue('Ekby kommun');
     await expect(settings.role('Sara Lind')).toHaveValue('member');
     expect(await settings.chosen('Sekreterare')).toBe('Ahmed Yilmaz (Region Östmark)');
@@ -113,7 +113,7 @@ test.describe.serial("the group's settings", () => {
     await expect(settings.county('Olof Bergström')).toHaveValue('Östmarks län');
     await expect(settings.role('Olof Bergström')).toHaveValue('substitute');
     await expect(settings.row('Sofia Wik')).toBeVisible();
-    await expect(settings.roster().getByRole('row')).toHaveCount(13);
+    await expect(settings.roster().getByRole('row')).toHaveCount(16);
   });
 
   test('in English, the same settings in English words', async ({ page }) => {

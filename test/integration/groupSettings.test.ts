@@ -8,7 +8,7 @@ import { loadSettings, prefillSettings, saveSettings, SETTINGS_NEWER, SETTINGS_P
 import { Problem } from '../../src/domain/problems';
 import { sameSettings, updateRosterEntry, withTemplate, type GroupSettings } from '../../src/domain/settings';
 import { downloadTextAt, uploadText } from '../../src/graph/files';
-import { DEMO, emulatorWith, graphAs } from './harness';
+import { DEMO, demoScenario, emulatorWith, graphAs } from './harness';
 
 const { SECRETARY, CHAIR, MEMBER, OUTSIDER, TEAM, CHANNEL, GENERAL } = DEMO;
 
@@ -24,7 +24,7 @@ const context: GroupContext = {
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await emulatorWith('demo', NOW);
+  emulator = await emulatorWith(demoScenario({ configured: false }), NOW);
 });
 afterEach(() => emulator.clearFaults());
 afterAll(() => emulator.close());
@@ -59,10 +59,10 @@ describe("the group's settings in its channel", () => {
     expect(plans.map((p) => p.title)).toEqual(['Samordningsgrupp Nära vård']);
     expect(settings.planId).toBe(plans[0]!.id);
     expect(settings.group).toEqual({ name: 'Nära vård – Samordningsgrupp', teamId: TEAM, channelId: CHANNEL, groupId: TEAM });
-    expect(settings.roster).toHaveLength(11);
+    expect(settings.roster).toHaveLength(14);
     expect(settings.roster.map((e) => e.person.displayName)).toEqual([
-      'Ahmed Yilmaz', 'Emma Nyberg', 'Erik Sandberg', 'Hanna Virtanen', 'Karin Ekström', 'Lars Öberg',
-      'Lina Karlsson', 'Maja Holm', 'Mikael Törnqvist', 'Olof Bergström', 'Sara Lind',
+      'Ahmed Yilmaz', 'Anneli Forsberg', 'Daniel Lundgren', 'Emma Nyberg', 'Erik Sandberg', 'Gunilla Eklund', 'Hanna Virtanen',
+      'Karin Ekström', 'Lars Öberg', 'Lina Karlsson', 'Maja Holm', 'Mikael Törnqvist', 'Olof Bergström', 'Sara Lind',
     ]);
     const sara = settings.roster.find((e) => e.person.displayName === 'Sara Lind')!;
     expect(sara).toEqual({ person: { key: 'id:88b6dfbb-222b-46c7-a75e-ce6a5d2ad300', displayName: 'Sara Lind', email: 'sara.lind@ekby.se', organisation: 'Ekby kommun' }, organisation: 'Ekby kommun', kind: 'municipality', role: 'member' });

@@ -8,7 +8,9 @@ import { memoryStore } from '../../src/store/localStore';
 import { prefill, type MeetingRef } from '../../src/app/prefill';
 import { initialWindow } from '../../src/domain/dateWindow';
 import { listMyMeetings } from '../../src/app/myMeetings';
-import { startEmulator, type RunningEmulator } from '../../emulator/src/server';
+import { startEmulator, type RunningEmulator, type Scenario } from '../../emulator/src/server';
+import { readScenarioFile } from '../../emulator/src/scenario/load';
+import { withoutSeededFiles } from '../../emulator/src/scenario/seededFiles';
 import path from 'node:path';
 
 export const scenarioFile = (name: string) => path.resolve(__dirname, '../../emulator/scenarios', `${name}.json`);
@@ -28,8 +30,18 @@ export function useCases(graph: Graph, now: Date, tenantId?: string) {
   };
 }
 
-export async function emulatorWith(scenario: string, now?: Date): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, scenario: scenarioFile(scenario), now: now ? () => now : undefined });
+/** An emulator with a scenario: a file of emulator/scenarios by name, or a scenario object (demoScenario). */
+export async function emulatorWith(scenario: string | Scenario, now?: Date): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, scenario: typeof scenario === 'string' ? scenarioFile(scenario) : scenario, now: now ? () => now : undefined });
+}
+
+/**
+ * The demo tenant; `configured: false` without the files seeded in its channels (the group's
+ * settings and its year of minutes), for tests that set the group up, or write its first minutes.
+ */
+export function demoScenario(options: { configured?: boolean } = {}): Scenario {
+  const s = readScenarioFile(scenarioFile('demo'));
+  return options.configured === false ? withoutSeededFiles(s) : s;
 }
 
 /** The demo tenant (emulator/scenarios/demo.json) as the tests name it. */

@@ -4,7 +4,6 @@
 // written into the group's settings (If-Match, one retry after a 412), so another attendee's Justera
 // finds it too. The real Graph client, port and use cases against the emulator over HTTP.
 
-import { readFileSync } from 'node:fs';
 import type { RunningEmulator } from '../../emulator/src/server';
 import { loadSettings, saveSettings } from '../../src/app/groupSettings';
 import { chooseGroup, findGroup, type MeetingGroup } from '../../src/app/meetingGroup';
@@ -18,7 +17,7 @@ import { createDownloadChain, createGraphClient, type RequestObserver } from '..
 import { Graph } from '../../src/graph/graph';
 import { openMinutes } from '../../src/app/openMinutes';
 import { memoryGroups, memoryMinutes } from '../../src/store/localStore';
-import { DEMO, emulatorWith, graphAs, scenarioFile, useCases } from './harness';
+import { DEMO, demoScenario, emulatorWith, graphAs, useCases } from './harness';
 
 const { SECRETARY, CHAIR, OUTSIDER, TEAM, CHANNEL, GENERAL, SERIES } = DEMO;
 
@@ -28,7 +27,7 @@ const OTHER_CHANNEL = '19:0f3c5e7a9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await emulatorWith('demo', NOW);
+  emulator = await emulatorWith(demoScenario({ configured: false }), NOW);
 });
 afterEach(() => emulator.clearFaults());
 afterAll(() => emulator.close());
@@ -44,7 +43,7 @@ const asFile = (settings: GroupSettings) => ({ name: 'Justera/justera-settings.j
  * as given (null: none), and a settings file in the General channel that is not settings.
  */
 function load(ours: string[] | null, theirs: string[] | null = []) {
-  const demo = JSON.parse(readFileSync(scenarioFile('demo'), 'utf8')) as { teams: { id: string; channels: { id: string; files?: unknown[] }[] }[] };
+  const demo = demoScenario({ configured: false }) as { teams: { id: string; channels: { id: string; files?: unknown[] }[] }[] };
   const team = demo.teams.find((t) => t.id === TEAM)!;
   const channel = team.channels.find((c) => c.id === CHANNEL)!;
   channel.files = [...(channel.files ?? []), ...(ours ? [asFile(settingsFor({ id: TEAM, name: 'Nära vård' }, { id: CHANNEL, name: 'Samordningsgrupp' }, ours))] : [])];
@@ -231,7 +230,7 @@ describe("the group's settings in new minutes", () => {
 
   it("take the group's template, secretary, chair and adjusters, read from the channel beside the minutes", async () => {
     load(null);
-    const demo = JSON.parse(readFileSync(scenarioFile('demo'), 'utf8')) as { teams: { id: string; channels: { id: string; files?: unknown[] }[] }[] };
+    const demo = demoScenario({ configured: false }) as { teams: { id: string; channels: { id: string; files?: unknown[] }[] }[] };
     demo.teams.find((t) => t.id === TEAM)!.channels.find((c) => c.id === CHANNEL)!.files = [asFile(withDefaults())];
     emulator.loadScenario(demo as never);
 

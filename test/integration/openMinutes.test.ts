@@ -8,7 +8,7 @@ import { openMinutes, type MinutesDeps } from '../../src/app/openMinutes';
 import { initialWindow } from '../../src/domain/dateWindow';
 import { listMyMeetings } from '../../src/app/myMeetings';
 import { memoryMinutes } from '../../src/store/localStore';
-import { DEMO, emulatorWith, graphAs, useCases } from './harness';
+import { DEMO, demoScenario, emulatorWith, graphAs, useCases } from './harness';
 
 const { SECRETARY, SERIES } = DEMO;
 
@@ -17,7 +17,7 @@ const GROUP = { teamId: '4c536162-c681-4515-a05c-293d7178a85d', channelId: '19:b
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await emulatorWith('demo', NOW);
+  emulator = await emulatorWith(demoScenario({ configured: false }), NOW);
 });
 afterAll(() => emulator.close());
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { addItem, childNamed, newDrive, validName, walk } from '../drives';
 import type { Drive, DriveItemModel, PlannerPlanModel, Team, Tenant } from '../state';
 import type { ResolveContext } from './context';
+import { FileTemplates } from './fileTemplates';
 import type { Scenario, ScenarioFile } from './types';
 
 /** "regionostmark.se" -> "regionostmark.sharepoint.com", as a tenant's SharePoint host is named. */
@@ -22,14 +23,15 @@ function siteName(team: Team): string {
   return plain ? plain.charAt(0).toUpperCase() + plain.slice(1).toLowerCase() : `team${team.id.replace(/-/g, '').slice(0, 8)}`;
 }
 
-function fileBytes(f: ScenarioFile, path: string, ctx: ResolveContext): Buffer {
+/** The file's bytes, its placeholders resolved (fileTemplates.ts). */
+function fileBytes(f: ScenarioFile, path: string, ctx: ResolveContext, templates: FileTemplates): Buffer {
   if (f.json !== undefined && f.text !== undefined) ctx.problem(path, 'give json or text, not both');
-  if (f.json !== undefined) return Buffer.from(`${JSON.stringify(f.json, null, 2)}\n`, 'utf8');
-  return Buffer.from(f.text ?? '', 'utf8');
+  if (f.json !== undefined) return Buffer.from(`${JSON.stringify(templates.resolve(f.json, `${path}.json`), null, 2)}\n`, 'utf8');
+  return Buffer.from(templates.text(f.text ?? '', `${path}.text`), 'utf8');
 }
 
-function seedFile(drive: Drive, folder: DriveItemModel, f: ScenarioFile, path: string, ctx: ResolveContext): void {
-  const names = f.name.split('/').filter((n) => n !== '');
+function seedFile(drive: Drive, folder: DriveItemModel, f: ScenarioFile, path: string, ctx: ResolveContext, templates: FileTemplates): void {
+  const names = templates.text(f.name, `${path}.name`).split('/').filter((n) => n !== '');
   const bad = names.find((n) => !validName(n));
   if (names.length === 0 || bad !== undefined) {
     ctx.problem(`${path}.name`, `"${f.name}" is not a valid file name in SharePoint (no " * : < > ? \\ |, no leading or trailing space or dot)`);
@@ -53,13 +55,24 @@ function seedFile(drive: Drive, folder: DriveItemModel, f: ScenarioFile, path: s
   for (let i = names.length - found.missing.length; i < names.length - 1; i++) {
     parent = addItem(drive, parent, names[i] as string, createdBy, created, undefined, seedOf(i + 1));
   }
-  const file = addItem(drive, parent, names[names.length - 1] as string, createdBy, created, { content: fileBytes(f, path, ctx) }, seedOf(names.length));
+  const file = addItem(drive, parent, names[names.length - 1] as string, createdBy, created, { content: fileBytes(f, path, ctx, templates) }, seedOf(names.length));
   file.lastModifiedBy = modifiedBy;
   file.lastModifiedDateTime = Math.max(modified, created);
 }
 
 export function loadDrives(s: Scenario, ctx: ResolveContext, teams: Team[], tenant: Tenant): Map<string, Drive> {
   const drives = new Map<string, Drive>();
+  // Numbers that count over every seeded file (yearSeq) need them all collected before any is written.
+  const templates = new FileTemplates(ctx);
+  (s.teams ?? []).forEach((st, i) =>
+    st.channels.forEach((sc, j) =>
+      (sc.files ?? []).forEach((f, k) => {
+        const path = `teams[${i}].channels[${j}].files[${k}]`;
+        templates.collect(f.name, `${path}.name`);
+        templates.collect(f.json ?? f.text, `${path}.${f.json !== undefined ? 'json' : 'text'}`);
+      }),
+    ),
+  );
   (s.teams ?? []).forEach((st, i) => {
     const team = teams[i] as Team;
     const drive = newDrive(team.id, `https://${sharePointHost(tenant)}/sites/${siteName(team)}/Shared%20Documents`, team.createdDateTime);
@@ -73,7 +86,7 @@ export function loadDrives(s: Scenario, ctx: ResolveContext, teams: Team[], tena
       const existing = childNamed(drive, root.id, channel.displayName);
       const folder = existing ?? addItem(drive, root, channel.displayName, null, channel.createdDateTime, undefined, `channel|${channel.id}`);
       channel.folderId = folder.id;
-      (sc.files ?? []).forEach((f, k) => seedFile(drive, folder, f, `teams[${i}].channels[${j}].files[${k}]`, ctx));
+      (sc.files ?? []).forEach((f, k) => seedFile(drive, folder, f, `teams[${i}].channels[${j}].files[${k}]`, ctx, templates));
     });
   });
   return drives;

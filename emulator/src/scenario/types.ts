@@ -101,7 +101,12 @@ export interface ScenarioChannel {
   files?: ScenarioFile[];
 }
 
-/** A file in a channel folder: exactly one of json (stored as indented JSON) or text, or neither (empty). */
+/**
+ * A file in a channel folder: exactly one of json (stored as indented JSON) or text, or neither (empty).
+ * The name, the text and every string in json may hold placeholders resolved against "now" when the
+ * scenario loads ({{date:fri-20w 08:00}}, {{day:fri-20w+14d}}, {{yearSeq:NAME|WHEN|SIZE}}), so
+ * content with dates follows the clock like the events do: see fileTemplates.ts.
+ */
 export interface ScenarioFile {
   /** Relative to the channel folder; "/" separates folders, which are made as needed ("2025/Protokoll.json"). */
   name: string;

@@ -69,6 +69,14 @@ export class MeetingMinutes {
   alert(): Locator {
     return this.tab.getByRole('alert');
   }
+  /** An agenda item's heading ("§ 45 Ekonomisk uppföljning" in formal minutes). */
+  item(name: string | RegExp): Locator {
+    return this.tab.getByRole('heading', { level: 3, name });
+  }
+  /** The earlier actions followed up, under the template's heading for them ("Uppföljning av uppdrag"). */
+  followUps(heading: string): Locator {
+    return this.tab.getByRole('list', { name: heading, exact: true }).getByRole('listitem');
+  }
   text(text: string | RegExp): Locator {
     return this.tab.getByText(text);
   }

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
 import { PORTS } from '../../../playwright.config';
+import type { Scenario } from '../../../emulator/src/scenario/types';
+import { withoutSeededFiles } from '../../../emulator/src/scenario/seededFiles';
 
 export const EMULATOR = `http://127.0.0.1:${PORTS.emulator}`;
 
@@ -58,7 +60,12 @@ export const emulatorAdmin = {
   },
 };
 
-/** The demo tenant as emulator/scenarios/demo.json seeds it: what tests load to start from it again. */
-export function demoScenario(): object {
-  return JSON.parse(readFileSync(path.resolve(__dirname, '../../../emulator/scenarios/demo.json'), 'utf8'));
+/**
+ * The demo tenant as emulator/scenarios/demo.json seeds it: what tests load to start from it again.
+ * `configured: false` leaves out the files seeded in its channels (the group's settings and its
+ * year of minutes): a group that has not set Justera up, for tests that start from a blank folder.
+ */
+export function demoScenario(options: { configured?: boolean } = {}): Scenario {
+  const s = JSON.parse(readFileSync(path.resolve(__dirname, '../../../emulator/scenarios/demo.json'), 'utf8')) as Scenario;
+  return options.configured === false ? withoutSeededFiles(s) : s;
 }
