@@ -401,4 +401,18 @@ export const en: Messages = {
   'minutesDocument.writing': 'Creating the Word file…',
   'minutesDocument.downloaded': 'The Word file was downloaded: {name}',
   'minutesDocument.failed': 'The Word file could not be created. Try again; what you wrote is kept.',
+  // --- The Outlook pane (issue 11 groundwork: src/ui/pane, the Outlook simulator task) ---
+  'pane.loading': 'Connecting to Outlook…',
+  'pane.outside': "This is Justera's add-in for Outlook, and this page was opened outside Outlook. Open the mail or the meeting in Outlook on the web or Outlook for Windows. Approving directly in the browser comes later.",
+  'pane.problem.host': 'Outlook did not answer as expected. Close the pane and open Justera again.',
+  'pane.noItem': 'No mail or meeting is open.',
+  'pane.noSubject': '(no subject)',
+  'pane.message.heading': 'The mail',
+  'pane.message.from': 'From {sender}',
+  'pane.appointment.heading': 'The meeting',
+  'pane.appointment.start': 'Starts {date} at {time}',
+  'pane.tag.reading': "Reading the mail's tag…",
+  'pane.tag.found': 'Sent from Justera: minutes {minutes}, version {version}',
+  'pane.tag.none': 'This mail does not come from Justera',
+  'pane.tag.failed': "The mail's headers could not be read, so Justera cannot tell whether it comes from Justera.",
 };
