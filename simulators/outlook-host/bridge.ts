@@ -98,6 +98,8 @@ export class OutlookHostBridge {
     readonly session: Session,
     private readonly frame: () => Target | null,
     private readonly records: BridgeRecords,
+    /** Called after each message the bridge recorded something for (the page shows the records). */
+    private readonly onRecord: () => void = () => undefined,
   ) {}
 
   /** Every message event of the host page goes through here; only this session's pane is answered. */
@@ -109,10 +111,12 @@ export class OutlookHostBridge {
     const s = this.session;
     if (event.origin !== s.paneOrigin) {
       this.records.problems.push(`Ignored ${req._actionName} from ${event.origin}: the pane is ${s.paneOrigin}.`);
+      this.onRecord();
       return;
     }
     if (req._conversationId !== s.conversationId) {
       this.records.problems.push(`Ignored ${req._actionName} for conversation ${req._conversationId}: this session's is ${s.conversationId}.`);
+      this.onRecord();
       return;
     }
     const { dispatchId } = req._actionName === 'ExecuteMethod' ? dispatchOf(req._data) : { dispatchId: undefined };
@@ -121,5 +125,6 @@ export class OutlookHostBridge {
     if (!a.handled) this.records.unhandled.push({ session: s.id, action: req._actionName, dispatchId, data: req._data });
     this.records.log.push({ session: s.id, direction: 'out', action: req._actionName, dispatchId, data: a.data });
     frame.postMessage(JSON.stringify(response(req, a.data, s.hostOrigin, a.errorCode ?? 0)), s.paneOrigin);
+    this.onRecord();
   }
 }

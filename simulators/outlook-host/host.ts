@@ -245,7 +245,7 @@ async function startSession(): Promise<void> {
     roamingSettings: {},
     item,
   };
-  bridge = new OutlookHostBridge(s, () => frame?.contentWindow ?? null, records);
+  bridge = new OutlookHostBridge(s, () => frame?.contentWindow ?? null, records, renderNotices);
   currentPaneUrl = paneUrl(base, s);
   frame = h('iframe', { title: 'Justera', src: currentPaneUrl, class: 'pane' });
   stage.replaceChildren(frame);
@@ -264,8 +264,6 @@ async function main(): Promise<void> {
   }
   renderToolbar();
   await startSession();
-  // Requests arrive after the frame is created: keep the notices current.
-  setInterval(renderNotices, 500);
 }
 
 void main();

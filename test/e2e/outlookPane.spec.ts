@@ -4,6 +4,7 @@
 
 import { expect, test } from '@playwright/test';
 import { chairsMeeting, mailChair, OutlookHost, PANE, PEOPLE } from './pages/outlookHost';
+import { TeamsHost } from './pages/teamsHost';
 
 // The simulator and the pane are https://localhost with a certificate made when the demo starts.
 test.use({ ignoreHTTPSErrors: true, timezoneId: 'Europe/Stockholm' });
@@ -90,5 +91,14 @@ test.describe('outside Outlook', () => {
     await page.goto(`${PANE}/pane.html`);
     await expect(page.getByRole('heading', { level: 1, name: 'Justera' })).toBeVisible();
     await expect(page.getByText(/^Det här är Justeras tillägg för Outlook, och här är sidan öppnad utanför Outlook\./)).toBeVisible();
+  });
+
+  test('a Teams tab never loads office.js (framed outside Office, it would blank the tab)', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    const teams = await new TeamsHost(page).open({ persona: 'secretary' });
+    await expect(teams.tab.getByRole('heading', { level: 1, name: 'Mina möten' })).toBeVisible();
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((u) => /\/office\/|office(\.debug)?\.js|MicrosoftAjax/i.test(u))).toEqual([]);
   });
 });
