@@ -348,6 +348,24 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     }, undefined, tls);
 
   try {
+    let tls: Certificate | null = null;
+    try {
+      tls = makeLocalhostCertificate();
+    } catch (err) {
+      log(`  Warning: no Outlook simulator: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (tls) {
+      // The simulator first: the pane's frame-ancestors name it. Both listen before the Teams host,
+      // whose /sim-config.json is what end-to-end tests wait for.
+      const outlook = outlookServer(tls);
+      servers.push(outlook);
+      outlookOrigin = `https://${LOCALHOST}:${await listen(outlook, wantedOutlookPort, 'Outlook host simulator')}`;
+      const config = paneConfig();
+      paneHeaders = securityHeaders({ graphBaseUrl: config.graphBaseUrl, signIn: config.tokenProvider, hostOrigins: [outlookOrigin], frameAncestors: [], scriptOrigins: paneScriptOrigins(config) });
+      const pane = paneServer(tls);
+      servers.push(pane);
+      paneOrigin = `https://${LOCALHOST}:${await listen(pane, wantedPanePort, 'Outlook pane')}`;
+    }
     servers.push(hostServer);
     const hostPort = await listen(hostServer, wantedHostPort, 'Teams host simulator');
     hostOrigin = `http://${LOOPBACK}:${hostPort}`;
@@ -358,23 +376,6 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     servers.push(appServer);
     const appPort = await listen(appServer, wantedAppPort, 'app');
     appOrigin = `http://${LOOPBACK}:${appPort}`;
-    let tls: Certificate | null = null;
-    try {
-      tls = makeLocalhostCertificate();
-    } catch (err) {
-      log(`  Warning: no Outlook simulator: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (tls) {
-      // The simulator first: the pane's frame-ancestors name it.
-      const outlook = outlookServer(tls);
-      servers.push(outlook);
-      outlookOrigin = `https://${LOCALHOST}:${await listen(outlook, wantedOutlookPort, 'Outlook host simulator')}`;
-      const config = paneConfig();
-      paneHeaders = securityHeaders({ graphBaseUrl: config.graphBaseUrl, signIn: config.tokenProvider, hostOrigins: [outlookOrigin], frameAncestors: [], scriptOrigins: paneScriptOrigins(config) });
-      const pane = paneServer(tls);
-      servers.push(pane);
-      paneOrigin = `https://${LOCALHOST}:${await listen(pane, wantedPanePort, 'Outlook pane')}`;
-    }
   } catch (err) {
     await Promise.all(servers.map(closeServer));
     await emulator.close();
