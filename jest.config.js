@@ -1,4 +1,4 @@
-// Unit tests run beside the code they test (src/**, emulator/test, scripts); integration tests drive the
+// Unit tests run beside the code they test (src/**, emulator/test, scripts, simulators); integration tests drive the
 // graph port and use cases against the Graph emulator over HTTP (test/integration).
 
 const tsJest = ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true, allowJs: true }, diagnostics: false }];
@@ -11,7 +11,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src', '<rootDir>/emulator', '<rootDir>/manifest', '<rootDir>/scripts'],
+      roots: ['<rootDir>/src', '<rootDir>/emulator', '<rootDir>/manifest', '<rootDir>/scripts', '<rootDir>/simulators'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       transform: { '^.+\\.[tj]sx?$': tsJest },
       transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],

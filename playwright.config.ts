@@ -3,9 +3,10 @@
 
 import { defineConfig } from '@playwright/test';
 
-// E2E_PORT_BASE moves all three ports, so that two checkouts can run their end-to-end tests at once.
+// E2E_PORT_BASE moves all the ports, so that two checkouts can run their end-to-end tests at once.
 const BASE = Number(process.env.E2E_PORT_BASE ?? 4100);
-export const PORTS = { app: BASE, emulator: BASE + 1, host: BASE + 2 };
+// outlook and pane are https://localhost (the Outlook simulator; office.js requires https).
+export const PORTS = { app: BASE, emulator: BASE + 1, host: BASE + 2, outlook: BASE + 3, pane: BASE + 4 };
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -29,6 +30,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORTS.host}/sim-config.json`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { APP_PORT: String(PORTS.app), GRAPH_EMULATOR_PORT: String(PORTS.emulator), HOST_PORT: String(PORTS.host) },
+    env: {
+      APP_PORT: String(PORTS.app),
+      GRAPH_EMULATOR_PORT: String(PORTS.emulator),
+      HOST_PORT: String(PORTS.host),
+      OUTLOOK_PORT: String(PORTS.outlook),
+      PANE_PORT: String(PORTS.pane),
+    },
   },
 });

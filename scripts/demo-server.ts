@@ -6,16 +6,23 @@
 //                                       every answer with the app's security headers (scripts/hosting.ts)
 //   host   (HOST_PORT, 4002):           start page at /, /sim-config.json, dist/simulators/ (teams.html)
 //   Graph  (GRAPH_EMULATOR_PORT, 4001): the emulator, in this process
+//   outlook (OUTLOOK_PORT, 4003):       https://localhost: the Outlook host simulator (outlook.html, /sim-config.json)
+//   pane   (PANE_PORT, 4004):           https://localhost: dist/app/ for the Outlook pane (pane.html), /config.json,
+//                                       /office/ and the MicrosoftAjax stand-in; office.js needs https and the
+//                                       host's hostname, so both use one self-signed certificate made at start
 
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import sirv from 'sirv';
 import { startEmulator, type RunningEmulator } from '../emulator/src/server';
-import { securityHeaders } from './hosting';
+import { paneScriptOrigins, securityHeaders } from './hosting';
 import { normalizeScenario, type SimScenario } from '../simulators/teams-host/scenario';
+import { LOCALHOST, makeLocalhostCertificate, type Certificate } from '../simulators/outlook-host/certificate';
+import { readMsAjaxStandIn } from '../simulators/outlook-host/msAjaxStandIn';
 
 export interface DemoOptions {
   /** Graph emulator port (env GRAPH_EMULATOR_PORT, default 4001; 0 = any free port). */
@@ -24,6 +31,10 @@ export interface DemoOptions {
   appPort?: number;
   /** Host simulator port (env HOST_PORT or HOST_SIM_PORT, default 4002; 0 = any free port). */
   hostPort?: number;
+  /** Outlook host simulator port, https (env OUTLOOK_PORT, default 4003; 0 = any free port). */
+  outlookPort?: number;
+  /** The Outlook pane's port, https (env PANE_PORT, default 4004; 0 = any free port). */
+  panePort?: number;
   /** Scenario JSON file (env GRAPH_EMULATOR_SCENARIO, default emulator/scenarios/demo.json). */
   scenario?: string;
   /** The build output holding app/ and simulators/ (default <repo>/dist). */
@@ -42,6 +53,10 @@ export interface RunningDemo {
   tabUrl: string;
   /** The Teams host simulator page, hostUrl + "/teams.html" (add URL parameters to choose a view). */
   simulatorUrl: string;
+  /** The Outlook host simulator page, "https://localhost:4003/outlook.html"; null when no certificate could be made. */
+  outlookSimulatorUrl: string | null;
+  /** The Outlook pane, "https://localhost:4004/pane.html" (office.js finds no host when opened by itself). */
+  paneUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -49,6 +64,9 @@ const LOOPBACK = '127.0.0.1';
 const REPO_ROOT = path.resolve(__dirname, '..');
 const START_PAGE_TEMPLATE = path.join(REPO_ROOT, 'simulators', 'start', 'index.html');
 const OFFICE_DIST = path.join(REPO_ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+const MANIFEST = path.join(REPO_ROOT, 'manifest', 'manifest.json');
+/** Where the pane's server serves the MicrosoftAjax stand-in (config.json's msAjaxUrl). */
+const MS_AJAX_STAND_IN_PATH = '/office-standin/MicrosoftAjax.js';
 
 const BASE_HEADERS = {
   'Cache-Control': 'no-store',
@@ -106,9 +124,12 @@ function staticFiles(root: string): (req: http.IncomingMessage, res: http.Server
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, head: boolean) => Promise<void>;
 
-/** `headers()` are set on every answer, errors and 404s included (send() and sirv add to them). */
-function createServer(handler: Handler, headers: () => Record<string, string> = () => ({})): http.Server {
-  return http.createServer((req, res) => {
+/**
+ * `headers()` are set on every answer, errors and 404s included (send() and sirv add to them). With
+ * `tls`, the server speaks https.
+ */
+function createServer(handler: Handler, headers: () => Record<string, string> = () => ({}), tls?: Certificate): http.Server {
+  const listener: http.RequestListener = (req, res) => {
     for (const [name, value] of Object.entries(headers())) res.setHeader(name, value);
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
@@ -127,7 +148,8 @@ function createServer(handler: Handler, headers: () => Record<string, string> = 
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${String(err)}\n`);
       else res.destroy();
     });
-  });
+  };
+  return tls ? https.createServer(tls, listener) : http.createServer(listener);
 }
 
 function listen(server: http.Server, port: number, what: string): Promise<number> {
@@ -194,7 +216,7 @@ async function readScenario(emulator: RunningEmulator): Promise<SimScenario | nu
   }
 }
 
-async function renderStartPage(emulator: RunningEmulator): Promise<string> {
+async function renderStartPage(emulator: RunningEmulator, outlookSimulatorUrl: string | null): Promise<string> {
   const template = await fs.promises.readFile(START_PAGE_TEMPLATE, 'utf8');
   const s = await readScenario(emulator);
   const meeting = s?.meetings.find((m) => m.eventId === s.defaultEventId);
@@ -206,6 +228,8 @@ async function renderStartPage(emulator: RunningEmulator): Promise<string> {
     meeting: escapeHtml(meeting?.title ?? '?'),
     personasSv: personaList(s, 'sv'),
     personasEn: personaList(s, 'en'),
+    // On its own https origin (office.js's host check); without a certificate the link says why.
+    outlookChairUrl: escapeHtml(outlookSimulatorUrl ? `${outlookSimulatorUrl}?persona=chair` : '#no-outlook-simulator'),
   };
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
@@ -222,6 +246,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   const emulatorPort = opts.emulatorPort ?? envPort(['GRAPH_EMULATOR_PORT'], 4001);
   const wantedAppPort = opts.appPort ?? envPort(['APP_PORT'], 4000);
   const wantedHostPort = opts.hostPort ?? envPort(['HOST_PORT', 'HOST_SIM_PORT'], 4002);
+  const wantedOutlookPort = opts.outlookPort ?? envPort(['OUTLOOK_PORT'], 4003);
+  const wantedPanePort = opts.panePort ?? envPort(['PANE_PORT'], 4004);
   const log = opts.log ?? ((): void => undefined);
 
   const emulator = await startEmulator({ port: emulatorPort, host: LOOPBACK, scenario });
@@ -231,6 +257,9 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   let appOrigin = '';
   let hostOrigin = '';
   let appHeaders: Record<string, string> = {};
+  let outlookOrigin = '';
+  let paneOrigin = '';
+  let paneHeaders: Record<string, string> = {};
   // config.json, and the headers derived from it (below).
   const appConfig = () => ({
     graphBaseUrl: emulator.graphBaseUrl,
@@ -239,19 +268,24 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     clientId: 'justera-demo',
     officeJsUrl: '/office/office.js',
   });
+  // The pane's config.json: office.js from this site, and a MicrosoftAjax stand-in loaded before it,
+  // since office.js would fetch MicrosoftAjax from Microsoft's CDN (msAjaxStandIn.ts).
+  const paneConfig = () => ({ ...appConfig(), msAjaxUrl: MS_AJAX_STAND_IN_PATH });
   const [appFiles, officeFiles, simulatorFiles] = [appDir, OFFICE_DIST, simDir].map(staticFiles);
 
+  /** /office/... from the installed @microsoft/office-js; false when the path is not under /office. */
+  const serveOffice = async (req: http.IncomingMessage, res: http.ServerResponse, p: string): Promise<boolean> => {
+    if (p !== '/office' && !p.startsWith('/office/')) return false;
+    if (!(await officeFiles!(req, res, p.slice('/office'.length) || '/'))) notFound(res, fs.existsSync(OFFICE_DIST) ? '' : '@microsoft/office-js is not installed.');
+    return true;
+  };
   const appServer = createServer(async (req, res, url, head) => {
     const p = url.pathname;
     if (p === '/config.json') {
       sendJson(res, appConfig(), head);
       return;
     }
-    if (p === '/office' || p.startsWith('/office/')) {
-      if (await officeFiles!(req, res, p.slice('/office'.length) || '/')) return;
-      notFound(res, fs.existsSync(OFFICE_DIST) ? '' : '@microsoft/office-js is not installed.');
-      return;
-    }
+    if (await serveOffice(req, res, p)) return;
     if (await appFiles!(req, res, p)) return;
     if (p === '/favicon.ico') return noContent(res);
     notFound(res, fs.existsSync(appDir) ? '' : `${appDir} does not exist: run the build (npm run build).`);
@@ -260,7 +294,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   const hostServer = createServer(async (req, res, url, head) => {
     const p = url.pathname;
     if (p === '/' || p === '/index.html') {
-      send(res, 200, 'text/html; charset=utf-8', await renderStartPage(emulator), head);
+      send(res, 200, 'text/html; charset=utf-8', await renderStartPage(emulator, outlookOrigin ? `${outlookOrigin}/outlook.html` : null), head);
       return;
     }
     if (p === '/sim-config.json') {
@@ -281,7 +315,57 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     notFound(res, fs.existsSync(simDir) ? '' : `${simDir} does not exist: run the build (npm run build).`);
   });
 
+  let msAjaxStandIn: string | null = null;
+  const paneServer = (tls: Certificate) =>
+    createServer(async (req, res, url, head) => {
+      const p = url.pathname;
+      if (p === '/config.json') return sendJson(res, paneConfig(), head);
+      if (p === MS_AJAX_STAND_IN_PATH) {
+        msAjaxStandIn ??= readMsAjaxStandIn(OFFICE_DIST);
+        return send(res, 200, 'text/javascript; charset=utf-8', msAjaxStandIn, head);
+      }
+      if (await serveOffice(req, res, p)) return;
+      if (await appFiles!(req, res, p)) return;
+      if (p === '/favicon.ico') return noContent(res);
+      notFound(res, fs.existsSync(appDir) ? '' : `${appDir} does not exist: run the build (npm run build).`);
+    }, () => paneHeaders, tls);
+
+  const outlookServer = (tls: Certificate) =>
+    createServer(async (req, res, url, head) => {
+      const p = url.pathname;
+      if (p === '/') {
+        res.writeHead(302, { ...BASE_HEADERS, Location: `/outlook.html${url.search}` });
+        res.end();
+        return;
+      }
+      if (p === '/sim-config.json') {
+        const manifest = JSON.parse(await fs.promises.readFile(MANIFEST, 'utf8')) as { id?: string };
+        return sendJson(res, { paneUrl: `${paneOrigin}/pane.html`, emulatorUrl: emulator.url, graphBaseUrl: emulator.graphBaseUrl, appId: manifest.id }, head);
+      }
+      if (await simulatorFiles!(req, res, p)) return;
+      if (p === '/favicon.ico') return noContent(res);
+      notFound(res, fs.existsSync(simDir) ? '' : `${simDir} does not exist: run the build (npm run build).`);
+    }, undefined, tls);
+
   try {
+    let tls: Certificate | null = null;
+    try {
+      tls = makeLocalhostCertificate();
+    } catch (err) {
+      log(`  Warning: no Outlook simulator: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (tls) {
+      // The simulator first: the pane's frame-ancestors name it. Both listen before the Teams host,
+      // whose /sim-config.json is what end-to-end tests wait for.
+      const outlook = outlookServer(tls);
+      servers.push(outlook);
+      outlookOrigin = `https://${LOCALHOST}:${await listen(outlook, wantedOutlookPort, 'Outlook host simulator')}`;
+      const config = paneConfig();
+      paneHeaders = securityHeaders({ graphBaseUrl: config.graphBaseUrl, signIn: config.tokenProvider, hostOrigins: [outlookOrigin], frameAncestors: [], scriptOrigins: paneScriptOrigins(config) });
+      const pane = paneServer(tls);
+      servers.push(pane);
+      paneOrigin = `https://${LOCALHOST}:${await listen(pane, wantedPanePort, 'Outlook pane')}`;
+    }
     servers.push(hostServer);
     const hostPort = await listen(hostServer, wantedHostPort, 'Teams host simulator');
     hostOrigin = `http://${LOOPBACK}:${hostPort}`;
@@ -304,6 +388,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     hostUrl: hostOrigin,
     tabUrl: `${appOrigin}/tab.html`,
     simulatorUrl: `${hostOrigin}/teams.html`,
+    outlookSimulatorUrl: outlookOrigin ? `${outlookOrigin}/outlook.html` : null,
+    paneUrl: paneOrigin ? `${paneOrigin}/pane.html` : null,
     close: async () => {
       await Promise.all(servers.map(closeServer));
       await emulator.close();
@@ -315,6 +401,10 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   log(`  Start page             ${hostOrigin}/`);
   log(`  Teams host simulator   ${demo.simulatorUrl}`);
   log(`  App (tab)              ${demo.tabUrl}   (config: ${appOrigin}/config.json)`);
+  if (demo.outlookSimulatorUrl) {
+    log(`  Outlook host simulator ${demo.outlookSimulatorUrl}   (self-signed certificate: accept it once)`);
+    log(`  Outlook pane           ${demo.paneUrl}`);
+  }
   log(`  Graph emulator         ${emulator.url}   (Graph base ${emulator.graphBaseUrl})`);
   log(`  Scenario               ${path.relative(process.cwd(), scenario) || scenario}`);
   for (const [dir, file] of [

@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentSecurityPolicy, MICROSOFT_HOST_ORIGINS, securityHeaders, securityHeadersForConfig, TEAMS_JS_VALID_DOMAINS_URL } from './hosting';
+import { contentSecurityPolicy, MICROSOFT_AJAX_CDN, MICROSOFT_HOST_ORIGINS, securityHeaders, securityHeadersForConfig, TEAMS_JS_VALID_DOMAINS_URL } from './hosting';
 
 /** The policy as a map of directive -> sources. */
 function directives(csp: string): Map<string, string[]> {
@@ -88,6 +88,21 @@ describe('security headers in production', () => {
   test('extra host origins in config.json may frame the tab too', () => {
     const withExtra = directives(securityHeadersForConfig({ ...production, hostOrigins: ['https://teams.example.org'] })['Content-Security-Policy']!);
     expect(withExtra.get('frame-ancestors')).toEqual([...MICROSOFT_HOST_ORIGINS, 'https://teams.example.org']);
+  });
+});
+
+describe("the Outlook pane's scripts", () => {
+  const officeCdn = { ...production, officeJsUrl: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' };
+  const scripts = (config: Parameters<typeof securityHeadersForConfig>[0], page: 'tab' | 'pane') =>
+    directives(securityHeadersForConfig(config, page)['Content-Security-Policy']!).get('script-src');
+
+  test("in production the pane may load office.js from Microsoft's CDN and the MicrosoftAjax office.js fetches; the tab may not", () => {
+    expect(scripts(officeCdn, 'pane')).toEqual(["'self'", 'https://appsforoffice.microsoft.com', MICROSOFT_AJAX_CDN]);
+    expect(scripts(officeCdn, 'tab')).toEqual(["'self'"]);
+  });
+
+  test('with office.js and a MicrosoftAjax stand-in on its own site (the demo, closed networks) the pane needs no other origin', () => {
+    expect(scripts({ ...production, officeJsUrl: '/office/office.js', msAjaxUrl: '/office-standin/MicrosoftAjax.js' }, 'pane')).toEqual(["'self'"]);
   });
 });
 

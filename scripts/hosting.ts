@@ -19,6 +19,10 @@
 //   endpoint) and, where NAA is missing and it falls back to the standard client, opens a hidden
 //   iframe there for silent sign-in, which comes back to our own page (frame-src 'self' + authority).
 //   Under NAA itself tokens come through the host's bridge (postMessage), with no request at all.
+// - script-src of the Outlook pane (pane.html) only: office.js's origin when officeJsUrl is absolute
+//   (Microsoft's CDN in production), and Microsoft's ajax CDN, from which office.js's Outlook part
+//   loads MicrosoftAjax.js (outlook-web-16.01.js, MicrosoftAjaxFactory.loadMsAjaxFull) unless
+//   config.json names a msAjaxUrl to load first. The tab's pages never allow either.
 // - frame-ancestors: who may frame the tab. Production: Microsoft's Teams, Microsoft 365 and Outlook
 //   hosts (MICROSOFT_HOST_ORIGINS); the demo: the host simulator's origin only.
 
@@ -27,6 +31,9 @@ export const TEAMS_JS_VALID_DOMAINS_URL = 'https://res.cdn.office.net/teams-js/v
 
 /** Where file downloads go: the tenant's SharePoint (the pre-authenticated @microsoft.graph.downloadUrl). */
 export const SHAREPOINT_DOWNLOADS = 'https://*.sharepoint.com';
+
+/** Where office.js's Outlook part loads MicrosoftAjax.js from when it is not loaded already. */
+export const MICROSOFT_AJAX_CDN = 'https://ajax.aspnetcdn.com';
 
 /** msal's default, and what config.json names for NAA (README). */
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
@@ -71,6 +78,8 @@ export interface HostingOptions {
   frameAncestors: readonly string[];
   /** config.json's hostOrigins (the host simulator's in the demo): these may frame the pages too. */
   hostOrigins?: readonly string[];
+  /** More origins scripts may come from (the Outlook pane's office.js; see paneScriptOrigins). */
+  scriptOrigins?: readonly string[];
   /** More origins the pages may connect to, e.g. the tenant's SharePoint if file content is ever downloaded through Graph's redirect. */
   connectOrigins?: readonly string[];
 }
@@ -100,6 +109,7 @@ export function contentSecurityPolicy(options: HostingOptions): string {
   const graph = origin(options.graphBaseUrl, 'graphBaseUrl');
   const signIn = options.signIn === 'naa' ? [origin(options.authority ?? DEFAULT_AUTHORITY, 'authority')] : [];
   const extra = (options.connectOrigins ?? []).map((o) => origin(o, 'connectOrigins'));
+  const scripts = (options.scriptOrigins ?? []).map((o) => origin(o, 'scriptOrigins'));
   const ancestors = unique([
     ...options.frameAncestors.map((o) => origin(o, 'frameAncestors')),
     ...(options.hostOrigins ?? []).map((o) => origin(o, 'hostOrigins')),
@@ -107,7 +117,7 @@ export function contentSecurityPolicy(options: HostingOptions): string {
   const directives: [string, string[]][] = [
     // Anything not named below (workers, media, manifests, ...) is not used, so not allowed.
     ['default-src', ["'none'"]],
-    ['script-src', ["'self'"]],
+    ['script-src', unique(["'self'", ...scripts])],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['connect-src', unique(["'self'", graph, TEAMS_JS_VALID_DOMAINS_URL, ...signIn, ...extra])],
     ['img-src', ["'self'", 'data:']],
@@ -138,9 +148,24 @@ export function securityHeaders(options: HostingOptions): Record<string, string>
   };
 }
 
-/** The headers for a config.json as production serves it: framed by Microsoft's hosts and its hostOrigins. */
-export function securityHeadersForConfig(config: { graphBaseUrl: string; tokenProvider: 'naa' | 'host'; authority?: string; hostOrigins?: readonly string[] }): Record<string, string> {
+/**
+ * The script origins the Outlook pane needs besides its own: office.js's when it is not on Justera's
+ * own site, and Microsoft's ajax CDN unless a MicrosoftAjax is configured to load first.
+ */
+export function paneScriptOrigins(config: { officeJsUrl?: string; msAjaxUrl?: string }): string[] {
+  const absolute = [config.officeJsUrl, config.msAjaxUrl].filter((u): u is string => typeof u === 'string' && /^https:\/\//.test(u));
+  return unique([...absolute.map((u) => origin(u, 'officeJsUrl')), ...(config.msAjaxUrl ? [] : [MICROSOFT_AJAX_CDN])]);
+}
+
+type ProductionConfig = { graphBaseUrl: string; tokenProvider: 'naa' | 'host'; authority?: string; hostOrigins?: readonly string[]; officeJsUrl?: string; msAjaxUrl?: string };
+
+/**
+ * The headers for a config.json as production serves it: framed by Microsoft's hosts and its
+ * hostOrigins. `page` "pane" is the Outlook pane (pane.html), which alone may load office.js.
+ */
+export function securityHeadersForConfig(config: ProductionConfig, page: 'tab' | 'pane' = 'tab'): Record<string, string> {
   return securityHeaders({
+    scriptOrigins: page === 'pane' ? paneScriptOrigins(config) : [],
     graphBaseUrl: config.graphBaseUrl,
     signIn: config.tokenProvider,
     authority: config.authority,
@@ -160,7 +185,10 @@ async function main(): Promise<void> {
   }
   const { readFile } = await import('node:fs/promises');
   const config = JSON.parse(await readFile(file, 'utf8'));
-  for (const [name, value] of Object.entries(securityHeadersForConfig(config))) console.log(`${name}: ${value}`);
+  for (const page of ['tab', 'pane'] as const) {
+    console.log(page === 'tab' ? '# Every file except pane.html:' : '\n# pane.html (the Outlook pane, which loads office.js):');
+    for (const [name, value] of Object.entries(securityHeadersForConfig(config, page))) console.log(`${name}: ${value}`);
+  }
 }
 
 if (typeof require !== 'undefined' && require.main === module) {

@@ -63,6 +63,49 @@ describe('POST /me/sendMail (user-sendmail)', () => {
     expect(r.body.error.code).toBe('InvalidInternetMessageHeader');
   });
 
+  test("the recipient reads one message by id (GET /me/messages/{id}); its x- headers only with $select, as Graph returns them", async () => {
+    await send(SECRETARY, {
+      message: {
+        subject: 'Justera: protokoll för justering',
+        body: { contentType: 'Text', content: 'Hej' },
+        toRecipients: [{ emailAddress: { address: CHAIR } }],
+        internetMessageHeaders: [
+          { name: 'x-justera-minutes', value: 'm-1' },
+          { name: 'x-justera-version', value: 'v-7' },
+        ],
+      },
+    });
+    const id = ((await call(emu, CHAIR, '/me/messages')).body.value as Json[]).find((m) => m.subject === 'Justera: protokoll för justering')!.id as string;
+
+    const plain = await call(emu, CHAIR, `/me/messages/${id}`);
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({ id, subject: 'Justera: protokoll för justering', from: { emailAddress: { address: SECRETARY } } });
+    expect(plain.body.internetMessageHeaders).toBeUndefined();
+
+    const selected = await call(emu, CHAIR, `/me/messages/${id}?$select=subject,internetMessageHeaders`);
+    expect(selected.status).toBe(200);
+    expect(selected.body.internetMessageHeaders).toEqual([
+      { name: 'x-justera-minutes', value: 'm-1' },
+      { name: 'x-justera-version', value: 'v-7' },
+    ]);
+    expect(selected.body.subject).toBe('Justera: protokoll för justering');
+    expect(selected.body.body).toBeUndefined();
+
+    const listed = await call(emu, CHAIR, '/me/messages?$select=subject,internetMessageHeaders&$top=1');
+    expect(listed.body.value).toHaveLength(1);
+    expect(listed.body['@odata.nextLink']).toContain('$skip=1');
+    expect(Object.keys(listed.body.value[0]).sort()).toEqual(['id', 'internetMessageHeaders', 'subject']);
+  });
+
+  test("404 ErrorItemNotFound for another mailbox's message or an unknown id; 400 for $select of an unknown property", async () => {
+    const id = (await call(emu, CHAIR, '/me/messages?$top=1')).body.value[0].id as string;
+    const others = await call(emu, SECRETARY, `/me/messages/${id}`);
+    expect(others.status).toBe(404);
+    expect(others.body.error.code).toBe('ErrorItemNotFound');
+    expect((await call(emu, CHAIR, '/me/messages/constructor')).status).toBe(404);
+    expect((await call(emu, CHAIR, `/me/messages/${id}?$select=__proto__`)).status).toBe(400);
+  });
+
   test('401 without a token; loading a scenario empties the mailboxes', async () => {
     expect((await call(emu, null, '/me/sendMail', { method: 'POST', body: '{}' })).status).toBe(401);
     emu.loadScenario(`${__dirname}/../scenarios/demo.json`);

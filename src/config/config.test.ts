@@ -11,12 +11,24 @@ describe('the configuration', () => {
     expect(parseConfig({ graphBaseUrl: 'https://graph.microsoft.com/v1.0', tokenProvider: 'naa', clientId: 'abc' }).hostOrigins).toEqual([]);
   });
 
+  it("reads where the Outlook pane's office.js comes from: Microsoft's CDN, or a path on this site with a MicrosoftAjax stand-in", () => {
+    expect(parseConfig({ graphBaseUrl: 'https://graph.microsoft.com/v1.0', tokenProvider: 'naa', clientId: 'abc', officeJsUrl: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' })).toMatchObject({
+      officeJsUrl: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+      msAjaxUrl: undefined,
+    });
+    expect(parseConfig({ ...demo, officeJsUrl: '/office/office.js', msAjaxUrl: '/office-standin/MicrosoftAjax.js' })).toMatchObject({ officeJsUrl: '/office/office.js', msAjaxUrl: '/office-standin/MicrosoftAjax.js' });
+  });
+
   it.each([
     [{ ...demo, graphBaseUrl: 'https://graph.microsoft.com' }, /graphBaseUrl/],
     [{ ...demo, tokenProvider: 'msal' }, /tokenProvider/],
     // teams-js drops a wrong origin silently and initialize then hangs for 60 s: refuse it here.
     [{ ...demo, hostOrigins: ['http://127.0.0.1:4002/teams.html'] }, /hostOrigins/],
     [{ ...demo, clientId: '' }, /clientId/],
+    // office.js and its MicrosoftAjax run in the pane: only https or this site, never http or javascript:.
+    [{ ...demo, officeJsUrl: 'http://appsforoffice.microsoft.com/lib/1/hosted/office.js' }, /officeJsUrl/],
+    [{ ...demo, msAjaxUrl: '//evil.example/MicrosoftAjax.js' }, /msAjaxUrl/],
+    [{ ...demo, officeJsUrl: 'javascript:alert(1)' }, /officeJsUrl/],
     ['not an object', /not an object/],
   ])('refuses a wrong value with a message naming it (%#)', (raw, message) => {
     expect(() => parseConfig(raw)).toThrow(message);

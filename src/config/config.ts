@@ -14,7 +14,16 @@ export interface AppConfig {
   clientId: string;
   /** Authority for NAA, e.g. https://login.microsoftonline.com/organizations. */
   authority?: string;
+  /**
+   * office.js for the Outlook pane: Microsoft's CDN in production, the npm copy (/office/office.js) in
+   * the demo and closed networks. Only the pane loads it, never a Teams tab.
+   */
   officeJsUrl?: string;
+  /**
+   * A MicrosoftAjax.js loaded before office.js, where Microsoft's ajax CDN (from which office.js's
+   * Outlook part fetches it) cannot be reached: the demo and tests serve a stand-in. Unset in production.
+   */
+  msAjaxUrl?: string;
 }
 
 function fail(message: string): never {
@@ -32,6 +41,11 @@ export function parseConfig(raw: unknown): AppConfig {
     fail('hostOrigins must be a list of origins such as "http://127.0.0.1:4002" (scheme, host and port, no path)');
   }
   if (typeof c.clientId !== 'string' || !c.clientId) fail('clientId is missing');
+  for (const key of ['officeJsUrl', 'msAjaxUrl'] as const) {
+    const v = c[key];
+    // A script the pane runs: https (or a path on Justera's own origin), never another scheme.
+    if (v !== undefined && (typeof v !== 'string' || !/^(https:\/\/[^/]+\/|\/(?!\/))\S*$/.test(v))) fail(`${key} must be an https URL or a path on this site, such as /office/office.js`);
+  }
   return {
     graphBaseUrl: c.graphBaseUrl.replace(/\/+$/, ''),
     tokenProvider: c.tokenProvider,
@@ -39,6 +53,7 @@ export function parseConfig(raw: unknown): AppConfig {
     clientId: c.clientId,
     authority: typeof c.authority === 'string' ? c.authority : undefined,
     officeJsUrl: typeof c.officeJsUrl === 'string' ? c.officeJsUrl : undefined,
+    msAjaxUrl: typeof c.msAjaxUrl === 'string' ? c.msAjaxUrl : undefined,
   };
 }
 

@@ -57,3 +57,29 @@ export interface Host {
   notifySuccess(): void;
   notifyFailure(message: string): void;
 }
+
+// --- Outlook (an add-in pane), apart from Host: Teams tabs never see it (src/host/outlookHost.ts) ---
+
+export interface MailPerson {
+  name: string;
+  address: string;
+}
+
+/** The item an Outlook pane is open on, in read mode. Times are ISO 8601 instants. */
+export type MailboxItem =
+  | { kind: 'message'; id?: string; subject: string; from?: MailPerson }
+  | { kind: 'appointment'; id?: string; subject: string; start?: string; end?: string; location?: string; organizer?: MailPerson };
+
+/** What Justera needs from Outlook: the open item and its reads, each a promise that fails with a Problem. */
+export interface MailboxHost {
+  /** Outlook's UI language (BCP 47, e.g. "sv-SE"). */
+  readonly locale: string;
+  readonly user: { displayName?: string; emailAddress?: string };
+  /** Undefined when no item is open (a pane pinned with nothing selected). */
+  readonly item: MailboxItem | undefined;
+  /** Whether Outlook says it supports a requirement set (office.js does not gate its APIs by them). */
+  supports(requirementSet: string, version: string): boolean;
+  /** The open message's internet headers as one block (Mailbox 1.8). */
+  getInternetHeaders(): Promise<string>;
+  getBody(type: 'text' | 'html'): Promise<string>;
+}

@@ -1,5 +1,10 @@
 /**
- * Mail: POST /me/sendMail (user-sendmail) and the recipient's GET /me/messages (user-list-messages).
+ * Mail: POST /me/sendMail (user-sendmail), the recipient's GET /me/messages (user-list-messages, 10
+ * a page, newest first, $top and $skip) and GET /me/messages/{id} (message-get), both with $select.
+ * As in Graph, a message's `internetMessageHeaders` are returned only when $select names them (the
+ * message resource: "Returned only on applying a $select query option"), and the custom x- headers
+ * given to sendMail travel to each recipient's copy. One id serves every recipient's copy here
+ * (Graph gives each mailbox its own); a user reads only the messages delivered to them.
  * sendMail answers 202 Accepted with no body; without toRecipients (or with a recipient without an
  * address) it answers 400 ErrorInvalidRecipients, with a header not named "x-..." 400
  * InvalidInternetMessageHeader. A sent message lands in the inbox of each recipient who is a user of
@@ -8,9 +13,9 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { badRequest, GraphError } from '../errors';
+import { badRequest, GraphError, itemNotFound } from '../errors';
 import { ok, type GraphResult } from '../http';
-import { collectionBody } from '../odata';
+import { applySelect, collectionBody, contextUrl, paginate, parseSelect, type Resource } from '../odata';
 import type { HandlerContext, Router } from '../router';
 import { findUser, type State } from '../state';
 import { formatUtc } from '../timezones';
@@ -102,6 +107,16 @@ function sendMail(ctx: HandlerContext): GraphResult {
   return { status: 202, headers: {} };
 }
 
+/** The message properties this emulator knows ($select may name these; others answer 400 as Graph does for unknown ones). */
+export const MESSAGE: Resource = {
+  typeName: 'microsoft.graph.message',
+  properties: [
+    'id', 'createdDateTime', 'receivedDateTime', 'sentDateTime', 'subject', 'bodyPreview', 'isRead', 'body',
+    'sender', 'from', 'toRecipients', 'ccRecipients', 'internetMessageHeaders',
+  ],
+  alwaysSelected: ['id'],
+};
+
 const recipientJson = (a: Address) => ({ emailAddress: { name: a.name, address: a.address } });
 
 /** A message as GET /me/messages shows it (a subset of the message resource's properties). */
@@ -123,13 +138,32 @@ function messageJson(mail: SentMail): Record<string, unknown> {
   };
 }
 
-function listMessages(ctx: HandlerContext): GraphResult {
+/** The message with $select applied: internetMessageHeaders only when asked for by name. */
+function selectedMessage(mail: SentMail, select: string[] | null): Record<string, unknown> {
+  const full = select?.includes('internetMessageHeaders') ? { ...messageJson(mail), internetMessageHeaders: mail.internetMessageHeaders } : messageJson(mail);
+  return applySelect(full, select, MESSAGE);
+}
+
+function inboxOf(ctx: HandlerContext): SentMail[] {
   const me = ctx.req.caller.id;
-  const inbox = sentIn(ctx.state)
+  return sentIn(ctx.state)
     .filter((m) => m.deliveredTo.includes(me))
-    .sort((a, b) => b.sentDateTime - a.sentDateTime)
-    .map(messageJson);
-  return ok(collectionBody(`${ctx.baseUrl}/$metadata#users('${me}')/messages`, inbox));
+    .sort((a, b) => b.sentDateTime - a.sentDateTime);
+}
+
+function listMessages(ctx: HandlerContext): GraphResult {
+  const select = parseSelect(ctx.req, MESSAGE);
+  const page = paginate(inboxOf(ctx), ctx.req, { baseUrl: ctx.baseUrl, defaultPageSize: 10, maxPageSize: 1000, paging: 'skip' });
+  const context = contextUrl(ctx.baseUrl, `users('${ctx.req.caller.id}')/messages`, select);
+  return ok(collectionBody(context, page.items.map((m) => selectedMessage(m, select)), { nextLink: page.nextLink }));
+}
+
+function getMessage(ctx: HandlerContext): GraphResult {
+  const select = parseSelect(ctx.req, MESSAGE);
+  const mail = inboxOf(ctx).find((m) => m.id === ctx.params.messageId);
+  // Graph answers another mailbox's message id, or a made-up one, with 404 ErrorItemNotFound.
+  if (!mail) throw itemNotFound();
+  return ok({ '@odata.context': contextUrl(ctx.baseUrl, `users('${ctx.req.caller.id}')/messages`, select, true), ...selectedMessage(mail, select) });
 }
 
 /** Everything sent since the scenario was loaded, oldest first (GET /_emulator/mail). */
@@ -140,4 +174,5 @@ export function sentMail(state: State): Record<string, unknown>[] {
 export function registerMailRoutes(r: Router): void {
   r.add('POST', '/me/sendMail', sendMail);
   r.add('GET', '/me/messages', listMessages);
+  r.add('GET', '/me/messages/{messageId}', getMessage);
 }

@@ -448,4 +448,18 @@ export const en: Messages = {
   'dates.week': 'week {week}',
   'dates.invalidDate': 'The date could not be read. Write it as {example}.',
   'dates.invalidTime': 'The time could not be read. Write it as {example}.',
+  // --- The Outlook pane (issue 11 groundwork: src/ui/pane, the Outlook simulator task) ---
+  'pane.loading': 'Connecting to Outlook…',
+  'pane.outside': "This is Justera's add-in for Outlook, and this page was opened outside Outlook. Open the mail or the meeting in Outlook on the web or Outlook for Windows. Approving directly in the browser comes later.",
+  'pane.problem.host': 'Outlook did not answer as expected. Close the pane and open Justera again.',
+  'pane.noItem': 'No mail or meeting is open.',
+  'pane.noSubject': '(no subject)',
+  'pane.message.heading': 'The mail',
+  'pane.message.from': 'From {sender}',
+  'pane.appointment.heading': 'The meeting',
+  'pane.appointment.start': 'Starts {date} at {time}',
+  'pane.tag.reading': "Reading the mail's tag…",
+  'pane.tag.found': 'Sent from Justera: minutes {minutes}, version {version}',
+  'pane.tag.none': 'This mail does not come from Justera',
+  'pane.tag.failed': "The mail's headers could not be read, so Justera cannot tell whether it comes from Justera.",
 };

@@ -447,6 +447,20 @@ export const sv = {
   'dates.week': 'vecka {week}',
   'dates.invalidDate': 'Datumet kunde inte läsas. Skriv det som {example}.',
   'dates.invalidTime': 'Tiden kunde inte läsas. Skriv den som {example}.',
+  // --- The Outlook pane (issue 11 groundwork: src/ui/pane, the Outlook simulator task) ---
+  'pane.loading': 'Ansluter till Outlook…',
+  'pane.outside': 'Det här är Justeras tillägg för Outlook, och här är sidan öppnad utanför Outlook. Öppna mejlet eller mötet i Outlook på webben eller i Outlook för Windows. Att justera direkt i webbläsaren kommer senare.',
+  'pane.problem.host': 'Outlook svarade inte som väntat. Stäng fönstret och öppna Justera igen.',
+  'pane.noItem': 'Inget mejl eller möte är öppet.',
+  'pane.noSubject': '(inget ämne)',
+  'pane.message.heading': 'Mejlet',
+  'pane.message.from': 'Från {sender}',
+  'pane.appointment.heading': 'Mötet',
+  'pane.appointment.start': 'Börjar {date} kl. {time}',
+  'pane.tag.reading': 'Läser mejlets märkning…',
+  'pane.tag.found': 'Skickat från Justera: protokoll {minutes}, version {version}',
+  'pane.tag.none': 'Det här mejlet kommer inte från Justera',
+  'pane.tag.failed': 'Mejlets rubrikrader kunde inte läsas, så Justera vet inte om mejlet kommer därifrån.',
 };
 
 export type MessageKey = keyof typeof sv;

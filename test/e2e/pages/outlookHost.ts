@@ -1,0 +1,104 @@
+// Page model of the Outlook host simulator (https://localhost) with Justera's pane inside it, and
+// the mail and calendar it opens, put there through Graph as the people of the demo tenant.
+
+import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import { PORTS } from '../../../playwright.config';
+import { EMULATOR } from './teamsHost';
+
+export const OUTLOOK = `https://localhost:${PORTS.outlook}`;
+export const PANE = `https://localhost:${PORTS.pane}`;
+
+/** Where office.js's Outlook part would fetch MicrosoftAjax.js from; offline, tests answer with the demo's stand-in. */
+const MS_AJAX_CDN = 'https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js';
+
+export const PEOPLE = {
+  secretary: { name: 'Ahmed Yilmaz', address: 'ahmed.yilmaz@regionostmark.se' },
+  chair: { name: 'Karin Ekström', address: 'karin.ekstrom@regionostmark.se' },
+} as const;
+
+export interface OutlookOptions {
+  persona?: 'secretary' | 'chair' | 'member';
+  /** `message:<id>` or `event:<id>` from the persona's mailbox. */
+  item?: string;
+  locale?: 'sv-SE' | 'en-US';
+}
+
+type Simulator = { ready?: boolean; unhandled: unknown[]; problems: unknown[] };
+
+export class OutlookHost {
+  readonly pane: FrameLocator;
+
+  constructor(readonly page: Page) {
+    this.pane = page.frameLocator('iframe[title="Justera"]');
+  }
+
+  /** Opens the simulator (the test must use ignoreHTTPSErrors: its certificate is made at start). */
+  async open(options: OutlookOptions = {}) {
+    await this.page.route(MS_AJAX_CDN, async (route) => route.fulfill({ response: await this.page.request.get(`${PANE}/office-standin/MicrosoftAjax.js`) }));
+    const params = new URLSearchParams(Object.entries(options).filter((e): e is [string, string] => e[1] !== undefined));
+    await this.page.goto(`${OUTLOOK}/outlook.html?${params}`);
+    await expect.poll(() => this.page.evaluate(() => (window as unknown as { __outlookSimulator?: Simulator }).__outlookSimulator?.ready)).toBe(true);
+    return this;
+  }
+
+  /** The pane's section about the open item ("Mejlet", "Mötet", "The mail", ...). */
+  item(heading: string) {
+    return this.pane.getByRole('region', { name: heading });
+  }
+
+  /** Every office.js request the simulator did not answer, and every setup problem: a test fails on any. */
+  async unhandledCalls(): Promise<unknown[]> {
+    return this.page.evaluate(() => {
+      const sim = (window as unknown as { __outlookSimulator?: Simulator }).__outlookSimulator;
+      return sim ? [...sim.unhandled, ...sim.problems] : ['no simulator'];
+    });
+  }
+}
+
+/** Graph as one person of the demo tenant, through the emulator over HTTP. */
+export async function graphAs(request: APIRequestContext, user: string) {
+  const token = (await (await request.post(`${EMULATOR}/_emulator/token`, { data: { user, expiresInSeconds: 600 } })).json()).access_token as string;
+  const headers = { Authorization: `Bearer ${token}`, Prefer: 'outlook.timezone="UTC"' };
+  return {
+    async get<T>(path: string): Promise<T> {
+      const res = await request.get(`${EMULATOR}/v1.0${path}`, { headers });
+      expect(res.ok(), `GET ${path}`).toBe(true);
+      return (await res.json()) as T;
+    },
+    async post(path: string, data: unknown) {
+      const res = await request.post(`${EMULATOR}/v1.0${path}`, { headers, data });
+      expect(res.ok(), `POST ${path}`).toBe(true);
+    },
+  };
+}
+
+/**
+ * The secretary mails the chair through Graph's sendMail, with custom internet headers; returns the
+ * id of the copy in the chair's inbox (the subject must be unique).
+ */
+export async function mailChair(request: APIRequestContext, mail: { subject: string; body?: string; headers?: { name: string; value: string }[] }): Promise<string> {
+  await (await graphAs(request, PEOPLE.secretary.address)).post('/me/sendMail', {
+    message: {
+      subject: mail.subject,
+      body: { contentType: 'HTML', content: mail.body ?? '<p>Hej Karin!</p>' },
+      toRecipients: [{ emailAddress: { address: PEOPLE.chair.address, name: PEOPLE.chair.name } }],
+      internetMessageHeaders: mail.headers ?? [],
+    },
+  });
+  const inbox = await (await graphAs(request, PEOPLE.chair.address)).get<{ value: { id: string; subject: string }[] }>('/me/messages?$select=id,subject&$top=50');
+  const copy = inbox.value.find((m) => m.subject === mail.subject);
+  expect(copy, `the chair received "${mail.subject}"`).toBeDefined();
+  return copy!.id;
+}
+
+/** A meeting in the chair's calendar around today (their own copy), with its start in UTC. */
+export async function chairsMeeting(request: APIRequestContext): Promise<{ id: string; subject: string; start: string }> {
+  const day = 86_400_000;
+  const now = Date.now();
+  const view = await (await graphAs(request, PEOPLE.chair.address)).get<{ value: { id: string; subject: string; start: { dateTime: string } }[] }>(
+    `/me/calendarView?startDateTime=${new Date(now - 30 * day).toISOString()}&endDateTime=${new Date(now + 60 * day).toISOString()}&$top=100`,
+  );
+  const event = view.value.find((e) => e.subject);
+  expect(event, 'the chair has a meeting around today').toBeDefined();
+  return { id: event!.id, subject: event!.subject, start: `${event!.start.dateTime.replace(/(\.\d+)?$/, '')}Z` };
+}
