@@ -20,6 +20,15 @@ if [ ! -x /usr/bin/soffice ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
 fi
 
+# openssl makes the self-signed certificate the Outlook simulator and pane are served with (office.js
+# accepts a host only over https).
+if ! command -v openssl >/dev/null; then
+  echo "Installing Debian's openssl for the Outlook simulator's https..."
+  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openssl >/dev/null
+fi
+
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm ci --no-audit --no-fund
 npm test
