@@ -16,6 +16,8 @@ export interface HostOptions {
   locale?: 'sv-SE' | 'en-US';
   token?: 'valid' | 'expired' | 'denied';
   event?: string;
+  /** A Teams deep link into the personal tab (as a mail carries it): the tab opens with its subEntityId. */
+  deepLink?: string;
 }
 
 export class TeamsHost {

@@ -56,10 +56,7 @@ async function mount(initial: Minutes, tpl = template('minnesanteckningar-sv')) 
   return { container, state };
 }
 
-/**
- * Lets the notes editor's chunk settle before the test goes on (under jest it cannot load, as
- * Lexical ships ES modules only, so the plain box stays), so every part is in its final state.
- */
+/** Lets the notes editor's chunk settle before the test goes on, so every part is in its final state. */
 async function settle() {
   await act(async () => {
     await loadRichTextEditor().catch(() => undefined);
@@ -85,8 +82,11 @@ function type(el: HTMLTextAreaElement | HTMLInputElement, value: string) {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+// The notes editor's chunk (Lexical) is compiled for jest on first load, which takes seconds on a
+// fresh machine: once here, not inside the first test's time.
+beforeAll(() => loadRichTextEditor(), 60_000);
+
 beforeEach(() => {
-  // The notes editor's chunk is ES modules only, which jest does not load here: the plain box stays.
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 

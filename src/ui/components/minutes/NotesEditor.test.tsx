@@ -41,6 +41,10 @@ async function settleEditorChunk() {
   warn.mockRestore();
 }
 
+// Lexical is compiled for jest on first load, which takes seconds on a fresh machine: once here.
+// The editor still replaces the plain box only after a render, so the plain box is seen first.
+beforeAll(() => loadRichTextEditor(), 60_000);
+
 afterEach(() => {
   document.body.innerHTML = '';
   jest.useRealTimers();
