@@ -1,7 +1,8 @@
 // Bad input in the channel folder, at the use case: a minutes file that is not minutes (not JSON,
 // an unknown schema version) is refused with a reason, and "start again" keeps it beside new
 // minutes made from the meeting; people the minutes name who have left the directory are found,
-// and no one else. The real Graph client and port, the emulator over HTTP.
+// and no one else. The real Graph client and port, the emulator over HTTP, with the demo group's
+// folder empty (its year of minutes would be found by the folder search below).
 
 import type { RunningEmulator } from '../../emulator/src/server';
 import { channelFolderOf } from '../../src/app/channelMinutes';
@@ -10,7 +11,7 @@ import { MINUTES_FILE, ROOT_FOLDER } from '../../src/domain/meetingFolder';
 import { sampleMinutes } from '../../src/domain/minutesFixtures';
 import * as files from '../../src/graph/files';
 import { memoryMinutes } from '../../src/store/localStore';
-import { DEMO, emulatorWith, graphAs, useCases } from './harness';
+import { DEMO, demoScenario, emulatorWith, graphAs, useCases } from './harness';
 
 const { SECRETARY, SERIES, TEAM, CHANNEL } = DEMO;
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -18,7 +19,7 @@ const GROUP = { teamId: TEAM, channelId: CHANNEL };
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await emulatorWith('demo', NOW);
+  emulator = await emulatorWith(demoScenario({ configured: false }), NOW);
 });
 afterAll(() => emulator.close());
 
