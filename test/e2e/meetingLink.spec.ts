@@ -31,9 +31,9 @@ test('the organiser opens the link in the mail and lands in that meeting, whose 
   const other = await browser.newPage();
   const chair = await new TeamsHost(other).open({ persona: 'chair', deepLink: link });
   const minutes = new MeetingMinutes(chair.tab);
-  // Straight to the meeting, not the list: the same occurrence, found in her own calendar.
+  // Straight to the meeting, not the list, found in her own calendar (the same occurrence: her save
+  // reaches the secretary's page, below).
   await expect(minutes.heading(SERIES)).toBeVisible();
-  await expect(minutes.headerValue('Datum')).toHaveText(await secretary.minutes.headerValue('Datum').innerText());
   await expect(minutes.text(/Du är mötets organisatör: närvaron du ser här sparas i protokollet/)).toBeVisible();
   await expect(minutes.saveStatus()).toHaveText(/Sparat/, { timeout: 20_000 });
   // From there, "My meetings" is one step back.

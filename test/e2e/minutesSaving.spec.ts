@@ -19,7 +19,10 @@ const SAVED = /^Sparat$/;
 // Several waits for a 20 s check in one test: more than the default 30 s, never a timing assertion.
 test.describe.configure({ timeout: 240_000 });
 // Each test starts from the demo tenant without minutes files.
-test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
+// Started from the group's empty folder: the next spec gets the demo as it is.
+test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
+
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario({ configured: false })));
 test.afterEach(async ({ page, request }) => {
   await emulatorAdmin.clearFaults(request);
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);

@@ -15,7 +15,10 @@ import { emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './page
 const SERIES = 'Samordningsgrupp Nära vård';
 const ITEM = 'Ekonomisk uppföljning';
 
-test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
+// Started from the group's empty folder: the next spec gets the demo as it is.
+test.afterAll(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
+
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario({ configured: false })));
 test.afterEach(async ({ page, request }) => {
   await emulatorAdmin.clearFaults(request);
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);

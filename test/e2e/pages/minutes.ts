@@ -112,6 +112,7 @@ export class MeetingMinutes {
       start: section.getByRole('combobox', { name: /^(Börjar|Starts)$/ }),
       end: section.getByRole('combobox', { name: /^(Slutar|Ends)$/ }),
       place: section.getByRole('textbox', { name: /^(Plats|Place)$/ }),
+      note: section.getByRole('textbox', { name: /^(Övrigt|Other details)$/ }),
     };
   }
   /** Types a time into a time picker and leaves it, as a person does. */
@@ -148,7 +149,7 @@ export async function openInChannel(page: Page, persona: HostOptions['persona'],
   await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, subject).first().click();
   const minutes = new MeetingMinutes(host.tab);
   await expect(minutes.heading(subject)).toBeVisible();
-  await expect(host.tab.getByRole('heading', { name: /^Dagordning|^Agenda/ })).toBeVisible();
+  await expect(host.tab.getByRole('heading', { name: /^(Dagordning|Agenda|Ärenden|Items)/ })).toBeVisible();
   return { host, minutes };
 }
 
