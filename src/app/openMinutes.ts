@@ -19,7 +19,7 @@
 import type { AgendaDraftItem } from '../domain/agenda';
 import { meetingKey, ROOT_FOLDER, MINUTES_FILE } from '../domain/meetingFolder';
 import type { Meeting } from '../domain/meeting';
-import { firstParagraphFor, followUpFrom, newMinutes, type Minutes, type PersonRef } from '../domain/minutes';
+import { firstParagraphFor, followUpFrom, newMinutes, type Minutes, type NextMeeting, type PersonRef } from '../domain/minutes';
 import { personKey } from '../domain/people';
 import { templateFor, type Language } from '../domain/templates';
 import * as calendar from '../graph/calendar';
@@ -100,12 +100,16 @@ async function previousMinutes(graph: Graph, folder: ChannelFolder, meeting: Mee
 }
 
 /** The series' next occurrence after this one, from the calendar. */
-async function nextOccurrence(graph: Graph, meeting: Meeting, timeZone: string): Promise<string | undefined> {
+/** The series' next occurrence, as the minutes' "Nästa möte" starts from it: its start, end and place. */
+async function nextOccurrence(graph: Graph, meeting: Meeting, timeZone: string): Promise<Omit<NextMeeting, 'text'> | undefined> {
   if (!meeting.seriesId) return undefined;
   const from = new Date(Date.parse(meeting.end) + 60_000).toISOString();
   const to = new Date(Date.parse(meeting.end) + 62 * DAY).toISOString();
   const items = await graph.all(calendar.calendarView(from, to, timeZone));
-  return items.find((m) => m.seriesId === meeting.seriesId && !m.isCancelled)?.start;
+  const next = items.find((m) => m.seriesId === meeting.seriesId && !m.isCancelled);
+  if (!next) return undefined;
+  const place = next.place.rooms.join(', ');
+  return { start: next.start, end: next.end, ...(place ? { place } : {}) };
 }
 
 export interface FreshInput {
@@ -235,7 +239,7 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
       secretary: header.secretary,
       chairKey: header.chairKey,
       adjusters: header.adjusters,
-      nextMeeting: { start: next, text: '' },
+      nextMeeting: { ...next, text: '' },
       // Kept whatever the template: minutes switched to "Protokoll" later continue the year's § numbers.
       firstParagraph: firstParagraphFor(meeting.start, previous?.firstParagraph ? [{ start: previous.meeting.start, firstParagraph: previous.firstParagraph, items: previous.agenda.length }] : []),
       followUp: previous ? followUpFrom(previous, deps.newId) : [],

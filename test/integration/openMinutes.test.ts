@@ -49,7 +49,8 @@ describe('opening the minutes of a meeting', () => {
       ['08:55', 'Övriga frågor och nästa möte'],
     ]);
     expect(m.agenda[1]!.presenter).toBe('Karin E');
-    expect(m.nextMeeting.start).toBe(second!.start);
+    // The next occurrence's start, end and place (its room), as it stands in the calendar.
+    expect(m.nextMeeting).toEqual({ start: second!.start, end: second!.end, place: 'Regionens hus, sal Linnéa', text: '' });
     expect(m.header.secretary?.displayName).toBe('Ahmed Yilmaz');
     expect(m.followUp).toEqual([]);
     await sync.flush();
