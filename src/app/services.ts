@@ -7,6 +7,9 @@ import type { AppConfig } from '../config/config';
 import type { MeetingListItem } from '../domain/meeting';
 import { createGraphClient } from '../graph/client';
 import { Graph } from '../graph/graph';
+import * as people from '../graph/people';
+import type { PersonRef } from '../domain/minutes';
+import { personKey } from '../domain/people';
 import type { Host } from '../host/host';
 import { documentVisibility } from '../host/pageVisibility';
 import { indexedDbGroups, indexedDbMinutes, indexedDbStore } from '../store/indexedDbStore';
@@ -39,6 +42,8 @@ export interface Services {
   };
   /** Mails the meeting's organiser for the attendance only they can read (askOrganiser.ts). */
   askOrganiser(request: OrganiserRequest): Promise<void>;
+  /** People in the directory whose name or address starts with the text: owners and scribes beyond the attendees and roster. */
+  searchPeople(text: string): Promise<PersonRef[]>;
 }
 
 async function tokenProviderFor(config: AppConfig, host: Host): Promise<TokenProvider> {
@@ -69,5 +74,7 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
       };
     })(),
     askOrganiser: (request) => askOrganiser(graph, request),
+    searchPeople: async (text) =>
+      (await graph.get(people.searchPeople(text))).map((u) => ({ key: personKey(u), displayName: u.displayName, email: u.email, organisation: u.organisation })),
   };
 }

@@ -92,6 +92,23 @@ test('with the channel out of reach, every word stays on the device, through a r
   await expect(status(page)).toHaveText(/Sparat/, { timeout: 30_000 });
 });
 
+test('an action can be given to someone from the directory who was not at the meeting', async ({ page }) => {
+  const { host, item } = await openInChannel(page);
+  await item.getByRole('button', { name: named('Lägg till uppdrag i ') }).click();
+  const row = item.getByRole('group', { name: named('Uppdrag 1, ') });
+  await row.getByRole('textbox', { name: 'Vad ska göras' }).fill('Ta fram lokalförslag');
+  const owner = row.getByRole('combobox', { name: 'Ansvarig' });
+  await owner.click();
+  // Nils Ahl is neither invited nor in the roster: only the directory knows him.
+  await owner.pressSequentially('Nils');
+  await host.tab.getByRole('listbox').getByRole('option', { name: /^Nils Ahl/ }).click();
+  await expect(owner).toHaveValue('Nils Ahl');
+  await expect(status(page)).toHaveText(/Sparat/, { timeout: 15_000 });
+  await page.reload();
+  const again = await openInChannel(page);
+  await expect(again.item.getByRole('group', { name: named('Uppdrag 1, ') }).getByRole('combobox', { name: 'Ansvarig' })).toHaveValue('Nils Ahl');
+});
+
 test('outside a channel, the page says where the minutes can be written', async ({ page }) => {
   const host = await new TeamsHost(page).open({ persona: 'secretary' });
   await new MyMeetings(host.tab).meetings('Tidigare', SERIES).first().click();

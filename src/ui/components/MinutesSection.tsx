@@ -69,6 +69,7 @@ function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinute
           status={status}
           notKeptOnDevice={sync.notKeptOnDevice !== undefined}
           people={people}
+          searchPeople={services.searchPeople}
           update={(change) => sync.update(change)}
           newId={services.newId}
           onSaveNow={() => void sync.flush()}
