@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
-import { MeetingMinutes, MyMeetings, named as namedAs } from './pages/minutes';
+import { named as namedAs, openInChannel as openSeries } from './pages/minutes';
 import { MinutesDocumentView } from './pages/minutesEditor';
 import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
@@ -26,17 +26,8 @@ test.afterEach(async ({ page, request }) => {
 const named = (before: string, name = ITEM) => namedAs(before, name);
 
 async function openInChannel(page: Page, options: HostOptions = {}) {
-  const host = await new TeamsHost(page).open({ persona: 'secretary', ...options, tab: 'channel' } as HostOptions);
-  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, SERIES).first().click();
-  const minutes = new MeetingMinutes(host.tab);
-  await expect(minutes.heading(SERIES)).toBeVisible();
-  await expect(host.tab.getByRole('heading', { name: /^Dagordning|^Agenda/ })).toBeVisible();
-  return {
-    host,
-    minutes,
-    view: new MinutesDocumentView(page, host.tab),
-    item: host.tab.getByRole('listitem').filter({ has: host.tab.getByRole('heading', { name: ITEM, exact: true }) }),
-  };
+  const { host, minutes } = await openSeries(page, options.persona ?? 'secretary', SERIES, options);
+  return { host, minutes, view: new MinutesDocumentView(page, host.tab), item: minutes.agendaItem(ITEM) };
 }
 
 const savedStatus = (tab: FrameLocator) => tab.getByRole('status').filter({ hasText: /Sparat|Sparar|Ändringar väntar|Offline|Kunde inte sparas/ });

@@ -4,7 +4,7 @@
 // server that does not answer.
 
 import { expect, test, type Page } from '@playwright/test';
-import { MeetingMinutes, MyMeetings, named as namedAs } from './pages/minutes';
+import { MyMeetings, named as namedAs, openInChannel as openSeries } from './pages/minutes';
 import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
@@ -18,12 +18,8 @@ test.afterEach(async ({ page, request }) => {
 });
 
 async function openInChannel(page: Page, options: HostOptions = {}) {
-  const host = await new TeamsHost(page).open({ persona: 'secretary', ...options, tab: 'channel' } as HostOptions);
-  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, SERIES).first().click();
-  const minutes = new MeetingMinutes(host.tab);
-  await expect(minutes.heading(SERIES)).toBeVisible();
-  await expect(host.tab.getByRole('heading', { name: /^Dagordning|^Agenda/ })).toBeVisible();
-  return { host, minutes, item: host.tab.getByRole('listitem').filter({ has: host.tab.getByRole('heading', { name: ITEM, exact: true }) }) };
+  const { host, minutes } = await openSeries(page, options.persona ?? 'secretary', SERIES, options);
+  return { host, minutes, item: minutes.agendaItem(ITEM) };
 }
 
 const named = (before: string, name = ITEM) => namedAs(before, name);

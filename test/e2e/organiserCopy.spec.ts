@@ -4,7 +4,7 @@
 // them and when.
 
 import { expect, test, type Page } from '@playwright/test';
-import { MeetingMinutes, MyMeetings } from './pages/minutes';
+import { openInChannel as openSeries } from './pages/minutes';
 import { EMULATOR, emulatorAdmin, TeamsHost, type HostOptions, demoScenario } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
@@ -15,15 +15,7 @@ test.afterEach(async ({ page }) => {
   expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);
 });
 
-async function openInChannel(page: Page, persona: HostOptions['persona']) {
-  const host = await new TeamsHost(page).open({ persona, tab: 'channel' } as HostOptions);
-  await new MyMeetings(host.tab).meetings('Tidigare', SERIES).first().click();
-  const minutes = new MeetingMinutes(host.tab);
-  await expect(minutes.heading(SERIES)).toBeVisible();
-  // The minutes in the channel are open (the attendance from them comes with them).
-  await expect(host.tab.getByRole('heading', { name: /^Dagordning/ })).toBeVisible();
-  return { host, minutes };
-}
+const openInChannel = (page: Page, persona: HostOptions['persona']) => openSeries(page, persona, SERIES);
 
 const saved = (page: Page) => new TeamsHost(page).tab.getByRole('status').filter({ hasText: /Sparat|Sparar|Ändringar väntar/ });
 

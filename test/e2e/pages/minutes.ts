@@ -144,11 +144,8 @@ export class AgendaItemModel {
 }
 
 /** Opens a recent meeting of the channel tab as a persona, with its minutes open (the agenda shown). */
-export async function openInChannel(page: Page, persona: HostOptions['persona'], subject: string) {
-  const host = await new TeamsHost(page).open({ persona, tab: 'channel' } as HostOptions);
-  await new MyMeetings(host.tab).meetings(/Tidigare|Recent/, subject).first().click();
-  const minutes = new MeetingMinutes(host.tab);
-  await expect(minutes.heading(subject)).toBeVisible();
+export async function openInChannel(page: Page, persona: HostOptions['persona'], subject: string, options: HostOptions = {}) {
+  const { host, minutes } = await openChannelMeeting(page, subject, { ...options, persona });
   await expect(host.tab.getByRole('heading', { name: /^(Dagordning|Agenda|Ärenden|Items)/ })).toBeVisible();
   return { host, minutes };
 }
