@@ -33,9 +33,12 @@ export function minutesIdOf(address: MeetingFolderAddress): string {
   return `${address.driveId}/${address.folderId}`;
 }
 
-/** The address a tag names; undefined when it is not of that form. */
+/**
+ * The address a tag names; undefined when it is not of that form. Drive ids are "b!" and base64url,
+ * item ids letters and digits: nothing else reaches a Graph path (no "..", "?", "%" or "/").
+ */
 export function addressOfMinutesId(minutesId: string): MeetingFolderAddress | undefined {
-  const m = /^([^/\s]+)\/([^/\s]+)$/.exec(minutesId.trim());
+  const m = /^([A-Za-z0-9!_-]+)\/([A-Za-z0-9!_-]+)$/.exec(minutesId.trim());
   return m ? { driveId: m[1] as string, folderId: m[2] as string } : undefined;
 }
 
