@@ -48,7 +48,7 @@ export function checkRedirectUri(raw: string | null, allowedOrigins: readonly st
   return { ok: true, url };
 }
 
-function page(status: number, title: string, content: string): SignInResult {
+function page(status: number, title: string, content: string, returnsTo?: URL): SignInResult {
   const html = `<!doctype html>
 <html lang="sv">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
@@ -60,8 +60,10 @@ function page(status: number, title: string, content: string): SignInResult {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      // Only this page's own inline style; it runs no script and may not be framed (clickjacking a sign-in).
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      // Only this page's own inline style; it runs no script and may not be framed (clickjacking a
+      // sign-in). form-action covers the grant's redirect too (browsers check redirects of a form's
+      // submission), so it names the page the token goes back to.
+      'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'${returnsTo ? ` ${returnsTo.origin}` : ''}; frame-ancestors 'none'; base-uri 'none'`,
       'X-Content-Type-Options': 'nosniff',
     },
     body: html,
@@ -76,8 +78,8 @@ function people(state: State): { user: DirUser; role?: string }[] {
   return [...personas.map(([role, user]) => ({ user, role })), ...others.map((user) => ({ user }))];
 }
 
-function signInPage(state: State, redirectUri: string, stateParam: string, error?: string): SignInResult {
-  const hidden = `<input type="hidden" name="redirect_uri" value="${escapeHtml(redirectUri)}"><input type="hidden" name="state" value="${escapeHtml(stateParam)}">`;
+function signInPage(state: State, redirectUri: URL, stateParam: string, error?: string): SignInResult {
+  const hidden = `<input type="hidden" name="redirect_uri" value="${escapeHtml(redirectUri.href)}"><input type="hidden" name="state" value="${escapeHtml(stateParam)}">`;
   const button = ({ user, role }: { user: DirUser; role?: string }) =>
     `<button type="submit" name="user" value="${escapeHtml(user.id)}">${escapeHtml(user.displayName)}${role ? ` <small>(${escapeHtml(role)})</small>` : ''}<br><small>${escapeHtml(user.userPrincipalName)}</small></button>`;
   const list = people(state);
@@ -86,7 +88,7 @@ function signInPage(state: State, redirectUri: string, stateParam: string, error
     'Logga in – Graph-emulatorn',
     `<h1>Logga in</h1>
 <p>Graph-emulatorn står för Microsoft 365 i demon och testerna. Välj vem du loggar in som i ${escapeHtml(state.tenant.displayName)}.</p>
-<p><small>Sidan som bad om inloggningen: ${escapeHtml(new URL(redirectUri).origin)}</small></p>
+<p><small>Sidan som bad om inloggningen: ${escapeHtml(redirectUri.origin)}</small></p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="get" action="${GRANT_PATH}">${hidden}
 <fieldset><legend>Personer</legend>${list.slice(0, 12).map(button).join('\n')}</fieldset>
@@ -94,6 +96,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <button type="submit">Logga in som den användaren</button>
 <button type="submit" name="error" value="access_denied">Avbryt</button>
 </form>`,
+    redirectUri,
   );
 }
 
@@ -114,12 +117,12 @@ export function handleSignIn(state: State, nowMs: number, path: string, query: U
   const checked = checkRedirectUri(query.get('redirect_uri'), allowedOrigins);
   if (!checked.ok) return refused(checked.reason);
   const stateParam = query.get('state') ?? '';
-  if (p === AUTHORIZE_PATH) return signInPage(state, checked.url.href, stateParam);
+  if (p === AUTHORIZE_PATH) return signInPage(state, checked.url, stateParam);
 
   const back = (fragment: Record<string, string>) => redirect(checked.url, { ...fragment, ...(stateParam ? { state: stateParam } : {}) });
   if (query.get('error') === 'access_denied') return back({ error: 'access_denied', error_description: 'The user cancelled the sign-in.' });
   const ref = (query.get('user') || query.get('login') || '').trim();
   const user = ref ? userForToken(state, ref) : undefined;
-  if (!user) return signInPage(state, checked.url.href, stateParam, ref ? `Ingen användare "${ref}" som kan logga in finns i scenariot.` : 'Välj en person.');
+  if (!user) return signInPage(state, checked.url, stateParam, ref ? `Ingen användare "${ref}" som kan logga in finns i scenariot.` : 'Välj en person.');
   return back({ access_token: issueToken(state, user, nowMs, TOKEN_LIFETIME_SECONDS), token_type: 'Bearer', expires_in: String(TOKEN_LIFETIME_SECONDS) });
 }

@@ -17,6 +17,8 @@ describe('the sign-in page (GET /_emulator/authorize)', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/html/);
     expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    // The form's redirect goes back to the page: form-action must allow its origin, and only it.
+    expect(r.headers.get('content-security-policy')).toContain("form-action 'self' https://localhost:4404;");
     const html = await r.text();
     expect(html).toContain(`name="user" value="${CHAIR_ID}"`);
     expect(html).toContain('Karin Ekström');
