@@ -1,5 +1,6 @@
-import type { RunningEmulator } from '../src/server';
-import { call, CHAIR, CHAIR_ID, SECRETARY, start, type Json } from './helpers';
+import { readFileSync } from 'node:fs';
+import type { RunningEmulator, Scenario } from '../src/server';
+import { call, CHAIR, CHAIR_ID, SCENARIOS, SECRETARY, start, type Json } from './helpers';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -155,6 +156,38 @@ describe('POST /me/sendMail (user-sendmail)', () => {
     expect((await deliver({ from: 'x@example.org', to: [] })).status).toBe(400);
     expect((await deliver({ from: 'x@example.org', to: CHAIR, headers: [{ name: 'Received', value: 'x' }] })).status).toBe(400);
     expect((await deliver({ to: CHAIR })).status).toBe(400);
+  });
+
+  test("a scenario's mailFromOutside is in the inbox at load, stamped Anonymous; a recipient who is not in the tenant is a scenario problem", async () => {
+    const demo = JSON.parse(readFileSync(`${SCENARIOS}/demo.json`, 'utf8')) as Scenario;
+    emu.loadScenario({
+      ...demo,
+      mailFromOutside: [
+        {
+          from: SECRETARY,
+          fromName: 'Ahmed Yilmaz',
+          to: [CHAIR_ID],
+          subject: 'Protokoll för justering',
+          bodyHtml: '<p>Öppna länken</p>',
+          headers: [{ name: 'x-justera-version', value: 'abc' }],
+          received: 'today-1d 08:00',
+        },
+      ],
+    });
+    const inbox = (await call(emu, CHAIR, '/me/messages?$select=subject,from,receivedDateTime,internetMessageHeaders')).body.value as Json[];
+    expect(inbox).toEqual([
+      expect.objectContaining({
+        subject: 'Protokoll för justering',
+        from: { emailAddress: { address: SECRETARY, name: 'Ahmed Yilmaz' } },
+        receivedDateTime: expect.stringMatching(/^2026-11-2[12]T0[67]:00:00Z$/),
+        internetMessageHeaders: [
+          { name: 'x-justera-version', value: 'abc' },
+          { name: 'X-MS-Exchange-Organization-AuthAs', value: 'Anonymous' },
+        ],
+      }),
+    ]);
+    expect(() => emu.loadScenario({ ...demo, mailFromOutside: [{ from: 'x@example.org', to: ['nobody@example.org'], subject: 'x' }] })).toThrow(/mailFromOutside\[0\]\.to\[0\]/);
+    emu.loadScenario(`${SCENARIOS}/demo.json`);
   });
 
   test('401 without a token; loading a scenario empties the mailboxes', async () => {
