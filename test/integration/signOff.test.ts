@@ -8,13 +8,12 @@ import { documentVersion } from '../../src/app/documentVersion';
 import { signOffStore, versionFileName, SIGN_OFF_FOLDER, type SignOffStore, type VersionSnapshot } from '../../src/app/signOffStore';
 import type { PersonRef } from '../../src/domain/minutes';
 import { sampleMinutes } from '../../src/domain/minutesFixtures';
-import { Problem } from '../../src/domain/problems';
 import { renderMinutes, type DocumentAttendance } from '../../src/domain/render';
 import { answerContent, approversOf, roundStatus, type SignOffRound } from '../../src/domain/signOff';
 import { BUILT_IN_TEMPLATES } from '../../src/domain/templates';
 import { channelFolder, createFolder, itemByPath, replaceText, uploadText } from '../../src/graph/files';
 import type { Graph } from '../../src/graph/graph';
-import { DEMO, emulatorWith, graphAs } from './harness';
+import { DEMO, emulatorWith, graphAs, failure } from './harness';
 
 const { SECRETARY, CHAIR, MEMBER, OUTSIDER, TEAM, CHANNEL } = DEMO;
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -44,16 +43,6 @@ beforeAll(async () => {
   driveId = folder.driveId;
 });
 afterAll(() => emulator.close());
-
-/** The Problem a promise fails with (or a failure of the test when it succeeds). */
-async function failure(p: Promise<unknown>): Promise<Problem> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(Problem);
-  return e as Problem;
-}
 
 interface SentMeeting {
   meeting: string;
