@@ -104,6 +104,36 @@ export function BrowserApproval({ config, request, signIn, approval }: { config:
 }
 
 /**
+ * Back from the sign-in on the registered redirect URI itself (https://<host>/pane.html, without the
+ * link's ?minutes=...&version=...): msal takes the answer and goes on to the address sign-in started
+ * from (navigateToLoginRequestUrl), where BrowserApproval finds the person signed in. Should nothing
+ * move on, `otherwise` is shown.
+ */
+export function ReturnFromSignIn({ config, signIn, otherwise }: { config: AppConfig; signIn: (config: AppConfig) => Promise<BrowserSignIn>; otherwise: ReactNode }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<{ phase: 'checking' } | { phase: 'stayed' } | { phase: 'failed'; problem: Problem }>({ phase: 'checking' });
+  useEffect(() => {
+    let live = true;
+    signIn(config)
+      .then((w) => w.resume())
+      .then(
+        () => live && setState({ phase: 'stayed' }),
+        (e: unknown) => live && setState({ phase: 'failed', problem: toProblem(e) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [config, signIn]);
+  if (state.phase === 'checking') return <Spinner label={t('browser.signIn.checking')} labelPosition="below" />;
+  return (
+    <>
+      {state.phase === 'failed' && <SignInProblem problem={state.problem} />}
+      {otherwise}
+    </>
+  );
+}
+
+/**
  * Until the approval view is wired in: who is signed in (said above) and which version is asked for.
  * Replaced at merge by the approval view, through BrowserApproval's `approval` prop in index.tsx.
  */

@@ -16,7 +16,7 @@ import { connectOutlook } from '../../host/outlookHost';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { languageFor, translator, useI18n } from '../i18n';
 import { Shell } from '../tab/Shell';
-import { BrowserApproval, readApprovalLink, SignedInPlaceholder } from './BrowserApproval';
+import { BrowserApproval, readApprovalLink, ReturnFromSignIn, SignedInPlaceholder } from './BrowserApproval';
 import { OutsideOutlook, PaneApp } from './PaneApp';
 
 // Before office.js loads (it disables history.replaceState): a sign-in's answer out of the address.
@@ -73,6 +73,8 @@ function Root() {
         (typeof boot.link === 'object' ? (
           // The approval view for a signed-in approver goes in `approval` (PANE's view; a placeholder until then).
           <BrowserApproval config={boot.config} request={boot.link} signIn={signIn} approval={SignedInPlaceholder} />
+        ) : signInAnswer !== undefined ? (
+          <ReturnFromSignIn config={boot.config} signIn={signIn} otherwise={<OutsideOutlook />} />
         ) : (
           <OutsideOutlook incompleteLink={boot.link === 'incomplete'} />
         ))}
