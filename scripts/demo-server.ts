@@ -270,7 +270,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   });
   // The pane's config.json: office.js from this site, and a MicrosoftAjax stand-in loaded before it,
   // since office.js would fetch MicrosoftAjax from Microsoft's CDN (msAjaxStandIn.ts).
-  const paneConfig = () => ({ ...appConfig(), msAjaxUrl: MS_AJAX_STAND_IN_PATH });
+  // Opened in a plain browser (the approval mail's link), the pane signs in on the emulator's page.
+  const paneConfig = () => ({ ...appConfig(), msAjaxUrl: MS_AJAX_STAND_IN_PATH, browserSignIn: 'emulator' as const });
   const [appFiles, officeFiles, simulatorFiles] = [appDir, OFFICE_DIST, simDir].map(staticFiles);
 
   /** /office/... from the installed @microsoft/office-js; false when the path is not under /office. */

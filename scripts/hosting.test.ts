@@ -78,7 +78,7 @@ describe('security headers in production', () => {
 
   test("the README's production headers are the ones the function gives for the README's config.json", () => {
     const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## Running against a real tenant'));
+    const section = readme.slice(readme.indexOf('## Putting Justera into a real tenant'));
     const config = JSON.parse(section.match(/```json\n([\s\S]*?)```/)![1]!);
     const documented = section.match(/```http\n([\s\S]*?)```/)![1]!.trim();
     const expected = Object.entries(securityHeadersForConfig(config)).map(([name, value]) => `${name}: ${value}`).join('\n');

@@ -5,10 +5,14 @@
  *   POST|DELETE|GET /_emulator/faults
  *   GET /_emulator/stats, POST /_emulator/stats/reset, GET /_emulator/health
  *   GET /_emulator/mail          the mail sent (POST /me/sendMail) since the scenario was loaded
+ *   POST /_emulator/mail/deliver {"from","to","subject","body","headers"} -> {"id","deliveredTo"}: mail from
+ *                                outside the tenant, stamped X-MS-Exchange-Organization-AuthAs: Anonymous
+ *   GET /_emulator/authorize     the sign-in page (signIn.ts; HTML, served before these by server.ts)
  */
 
 import { issueToken, userForToken } from './auth';
-import { sentMail } from './routes/mail';
+import { GraphError } from './errors';
+import { deliverFromOutside, sentMail } from './routes/mail';
 import { validateFaults, type Faults, type FaultController } from './faults';
 import { ScenarioError } from './scenario/validate';
 import type { Scenario } from './scenario/types';
@@ -77,6 +81,13 @@ export function handleAdmin(env: AdminEnv, method: string, path: string, body: u
       return { status: 200, body: env.faults.current() };
     case 'GET /_emulator/mail':
       return { status: 200, body: { value: sentMail(env.state()) } };
+    case 'POST /_emulator/mail/deliver':
+      try {
+        return { status: 201, body: deliverFromOutside(env.state(), env.now(), body) };
+      } catch (e) {
+        if (e instanceof GraphError) return fail(e.status, e.code, e.message);
+        throw e;
+      }
     case 'GET /_emulator/stats':
       return { status: 200, body: env.stats.snapshot() };
     case 'POST /_emulator/stats/reset':

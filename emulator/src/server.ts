@@ -26,6 +26,7 @@ import { registerUserRoutes } from './routes/users';
 import { loadScenario as resolveScenario } from './scenario/load';
 import type { Scenario } from './scenario/types';
 import type { State } from './state';
+import { handleSignIn } from './signIn';
 import { Stats, type StatsSnapshot } from './stats';
 
 export type { Faults } from './faults';
@@ -41,6 +42,11 @@ export interface EmulatorOptions {
   scenario?: Scenario | string;
   /** The clock: relative scenario dates, token lifetimes and report availability use it. */
   now?: () => Date;
+  /**
+   * Origins the sign-in page (GET /_emulator/authorize, signIn.ts) may send a token back to. Default:
+   * loopback origins only (localhost, 127.0.0.1, [::1], any port).
+   */
+  signInRedirectOrigins?: string[];
 }
 
 export interface RunningEmulator {
@@ -290,13 +296,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     const p = target.pathname;
     let work: Promise<void>;
     if (p === '/v1.0' || p.startsWith('/v1.0/')) work = handleGraph(req, res, target, cors);
-    else if (p === '/_emulator' || p.startsWith('/_emulator/')) work = handleAdminRequest(req, res, target, cors);
+    else if (p.startsWith('/_emulator/authorize')) {
+      // The sign-in page is a page, not an API: no CORS headers, and only GET.
+      const page = req.method === 'GET' ? handleSignIn(state, nowMs(), p, target.searchParams, opts.signInRedirectOrigins) : undefined;
+      if (page) return send(res, page.status, page.headers, undefined, Buffer.from(page.body, 'utf8'));
+      work = handleAdminRequest(req, res, target, cors);
+    } else if (p === '/_emulator' || p.startsWith('/_emulator/')) work = handleAdminRequest(req, res, target, cors);
     else if (p === '/' || p === '') {
       send(res, 200, { ...cors, 'Content-Type': 'application/json; charset=utf-8' }, {
         name: 'Justera Graph emulator',
         graphBaseUrl,
         scenario: state.scenario.name,
-        admin: ['/_emulator/token', '/_emulator/scenario', '/_emulator/faults', '/_emulator/stats', '/_emulator/health'],
+        admin: ['/_emulator/token', '/_emulator/authorize', '/_emulator/mail/deliver', '/_emulator/scenario', '/_emulator/faults', '/_emulator/stats', '/_emulator/health'],
       });
       return;
     } else {

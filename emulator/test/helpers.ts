@@ -1,7 +1,7 @@
 /** Shared helpers for the emulator's own tests: a server on a random port with a fixed clock. */
 
 import path from 'node:path';
-import { startEmulator, type RunningEmulator, type Scenario } from '../src/server';
+import { startEmulator, type EmulatorOptions, type RunningEmulator, type Scenario } from '../src/server';
 
 /** Monday 23 November 2026, 10:00 in Stockholm. */
 export const NOW = new Date('2026-11-23T09:00:00Z');
@@ -15,8 +15,8 @@ export const CHAIR_ID = 'a7ebf369-abe6-4ab5-98ee-ea8c3054427a';
 export const SERIES_ID =
   'AAMkADI2MDE0Nzc1LTRmYzgtNDU0Ny1hNjk4LThkODU5NzYyYmQzNwBGAAAAAAALr4muC7yg-KB39FTbKtjeBwCwqH3uQXUdGg026hc9xoPuAAAAAAENAAA4q_Ug0aVUfoXmlvP5QrYBAACU_ZaUAAA=';
 
-export function start(scenario: Scenario | string = path.join(SCENARIOS, 'demo.json'), now: Date = NOW): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, scenario, now: () => now });
+export function start(scenario: Scenario | string = path.join(SCENARIOS, 'demo.json'), now: Date = NOW, options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ ...options, port: 0, scenario, now: () => now });
 }
 
 /** Parsed JSON from a response, inspected freely by the tests. */

@@ -19,7 +19,13 @@ describe('the configuration', () => {
     expect(parseConfig({ ...demo, officeJsUrl: '/office/office.js', msAjaxUrl: '/office-standin/MicrosoftAjax.js' })).toMatchObject({ officeJsUrl: '/office/office.js', msAjaxUrl: '/office-standin/MicrosoftAjax.js' });
   });
 
+  it("reads how the pane's page signs in when opened in a browser: msal unless it says the emulator", () => {
+    expect(parseConfig(demo).browserSignIn).toBe('msal');
+    expect(parseConfig({ ...demo, browserSignIn: 'emulator' }).browserSignIn).toBe('emulator');
+  });
+
   it.each([
+    [{ ...demo, browserSignIn: 'naa' }, /browserSignIn/],
     [{ ...demo, graphBaseUrl: 'https://graph.microsoft.com' }, /graphBaseUrl/],
     [{ ...demo, tokenProvider: 'msal' }, /tokenProvider/],
     // teams-js drops a wrong origin silently and initialize then hangs for 60 s: refuse it here.

@@ -24,6 +24,12 @@ export interface AppConfig {
    * Outlook part fetches it) cannot be reached: the demo and tests serve a stand-in. Unset in production.
    */
   msAjaxUrl?: string;
+  /**
+   * How the pane's page signs in when opened in a plain browser (the approval mail's link on a Mac or a
+   * phone): "msal", msal-browser's standard sign-in with redirects (a real tenant, the default), or
+   * "emulator", the Graph emulator's sign-in page (demo, tests). auth/browserTokenProvider.ts.
+   */
+  browserSignIn: 'msal' | 'emulator';
 }
 
 function fail(message: string): never {
@@ -46,6 +52,8 @@ export function parseConfig(raw: unknown): AppConfig {
     // A script the pane runs: https (or a path on Justera's own origin), never another scheme.
     if (v !== undefined && (typeof v !== 'string' || !/^(https:\/\/[^/]+\/|\/(?!\/))\S*$/.test(v))) fail(`${key} must be an https URL or a path on this site, such as /office/office.js`);
   }
+  const browserSignIn = c.browserSignIn ?? 'msal';
+  if (browserSignIn !== 'msal' && browserSignIn !== 'emulator') fail('browserSignIn must be "msal" or "emulator"');
   return {
     graphBaseUrl: c.graphBaseUrl.replace(/\/+$/, ''),
     tokenProvider: c.tokenProvider,
@@ -54,6 +62,7 @@ export function parseConfig(raw: unknown): AppConfig {
     authority: typeof c.authority === 'string' ? c.authority : undefined,
     officeJsUrl: typeof c.officeJsUrl === 'string' ? c.officeJsUrl : undefined,
     msAjaxUrl: typeof c.msAjaxUrl === 'string' ? c.msAjaxUrl : undefined,
+    browserSignIn,
   };
 }
 

@@ -3,7 +3,6 @@
 // paging, throttling, rights, and what a retried write with If-Match can answer.
 
 import type { RunningEmulator } from '../../emulator/src/server';
-import { Problem } from '../../src/domain/problems';
 import {
   channelFolder,
   children,
@@ -18,7 +17,7 @@ import {
   type DriveItemRef,
 } from '../../src/graph/files';
 import type { Graph } from '../../src/graph/graph';
-import { DEMO, emulatorWith, graphAs } from './harness';
+import { DEMO, emulatorWith, graphAs, failure } from './harness';
 
 const { SECRETARY, CHAIR, OUTSIDER, TEAM, CHANNEL } = DEMO;
 
@@ -42,16 +41,6 @@ beforeAll(async () => {
 });
 afterEach(() => emulator.clearFaults());
 afterAll(() => emulator.close());
-
-/** The Problem a promise fails with (or a failure of the test when it succeeds). */
-async function failure(p: Promise<unknown>): Promise<Problem> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(Problem);
-  return e as Problem;
-}
 
 let n = 0;
 const fresh = (stem: string) => `${stem} ${++n}.json`;

@@ -5,10 +5,9 @@
 
 import type { RunningEmulator } from '../../emulator/src/server';
 import { loadSettings, prefillSettings, saveSettings, SETTINGS_NEWER, SETTINGS_PATH, SETTINGS_UNREADABLE, type GroupContext, type SavedSettings, type SettingsFolder } from '../../src/app/groupSettings';
-import { Problem } from '../../src/domain/problems';
 import { sameSettings, updateRosterEntry, withTemplate, type GroupSettings } from '../../src/domain/settings';
 import { downloadTextAt, uploadText } from '../../src/graph/files';
-import { DEMO, demoScenario, emulatorWith, graphAs } from './harness';
+import { DEMO, demoScenario, emulatorWith, graphAs, failure } from './harness';
 
 const { SECRETARY, CHAIR, MEMBER, OUTSIDER, TEAM, CHANNEL, GENERAL } = DEMO;
 
@@ -28,15 +27,6 @@ beforeAll(async () => {
 });
 afterEach(() => emulator.clearFaults());
 afterAll(() => emulator.close());
-
-async function failure(p: Promise<unknown>): Promise<Problem> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(Problem);
-  return e as Problem;
-}
 
 describe("the group's settings in its channel", () => {
   let folder: SettingsFolder;

@@ -12,6 +12,7 @@ import { startEmulator, type RunningEmulator, type Scenario } from '../../emulat
 import { readScenarioFile } from '../../emulator/src/scenario/load';
 import { withoutSeededFiles } from '../../emulator/src/scenario/seededFiles';
 import path from 'node:path';
+import { Problem } from '../../src/domain/problems';
 
 export const scenarioFile = (name: string) => path.resolve(__dirname, '../../emulator/scenarios', `${name}.json`);
 
@@ -57,3 +58,13 @@ export const DEMO = {
   GENERAL: '19:4c536162c6814515a05c293d7178a85d@thread.tacv2',
   SERIES: 'Samordningsgrupp Nära vård',
 } as const;
+
+/** The Problem a promise fails with (or a failure of the test when it succeeds). */
+export async function failure(p: Promise<unknown>): Promise<Problem> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(Problem);
+  return e as Problem;
+}

@@ -10,6 +10,12 @@
  * InvalidInternetMessageHeader. A sent message lands in the inbox of each recipient who is a user of
  * the tenant (others are only listed); GET /_emulator/mail lists everything sent since the scenario
  * was loaded, for tests. Kept beside the state it belongs to, so loading a scenario empties it.
+ *
+ * Where a message came from is stamped as Exchange Online does: `X-MS-Exchange-Organization-AuthAs:
+ * Internal` on mail a user of the tenant sent (sendMail), `Anonymous` on mail from outside, which
+ * tests and scenarios put into a mailbox with POST /_emulator/mail/deliver (deliverFromOutside). Any
+ * X-MS-Exchange-Organization-* header the sender wrote is dropped first, as Exchange drops them at
+ * the organisation's edge, so a sender cannot claim to be internal.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -27,8 +33,8 @@ interface Address {
 
 export interface SentMail {
   id: string;
-  /** The sender's user id and address. */
-  fromId: string;
+  /** The sender's user id; null for mail from outside the tenant. */
+  fromId: string | null;
   from: Address;
   toRecipients: Address[];
   ccRecipients: Address[];
@@ -72,25 +78,45 @@ function recipients(value: unknown, what: string, required: boolean): Address[] 
   });
 }
 
+export const AUTH_AS_HEADER = 'X-MS-Exchange-Organization-AuthAs';
+type Header = { name: string; value: string };
+
+/** The sender's headers without Exchange's organisation headers, then Exchange's own stamp. */
+function stamped(headers: Header[], authAs: 'Internal' | 'Anonymous'): Header[] {
+  return [...headers.filter((h) => !/^x-ms-exchange-organization-/i.test(h.name)), { name: AUTH_AS_HEADER, value: authAs }];
+}
+
+/** The tenant's users among the recipients: whose inbox gets the message. */
+function deliveredTo(state: State, addresses: Address[]): string[] {
+  const delivered = new Set<string>();
+  for (const r of addresses) {
+    const user = findUser(state, r.address);
+    if (user && !user.isRoom) delivered.add(user.id);
+  }
+  return [...delivered];
+}
+
+function customHeaders(value: unknown): Header[] {
+  const headers = Array.isArray(value) ? value : [];
+  return headers.map((h) => {
+    const name = isRec(h) && typeof h.name === 'string' ? h.name : '';
+    if (!/^x-/i.test(name)) throw badRequest(`The internet message header name '${name}' should start with 'x-' or 'X-'.`, 'InvalidInternetMessageHeader');
+    return { name, value: isRec(h) && typeof h.value === 'string' ? h.value : '' };
+  });
+}
+
+function messageBody(value: unknown): SentMail['body'] {
+  const b = isRec(value) ? value : {};
+  return { contentType: typeof b.contentType === 'string' && b.contentType.toLowerCase() === 'html' ? 'html' : 'text', content: typeof b.content === 'string' ? b.content : '' };
+}
+
 function sendMail(ctx: HandlerContext): GraphResult {
   const body = ctx.req.body;
   if (!isRec(body) || !isRec(body.message)) throw badRequest('Empty Payload. JSON content expected.', 'ErrorInvalidRequest');
   const m = body.message;
   const toRecipients = recipients(m.toRecipients, 'toRecipients', true);
   const ccRecipients = recipients(m.ccRecipients, 'ccRecipients', false);
-  const headers = Array.isArray(m.internetMessageHeaders) ? m.internetMessageHeaders : [];
-  const internetMessageHeaders = headers.map((h) => {
-    const name = isRec(h) && typeof h.name === 'string' ? h.name : '';
-    if (!/^x-/i.test(name)) throw badRequest(`The internet message header name '${name}' should start with 'x-' or 'X-'.`, 'InvalidInternetMessageHeader');
-    return { name, value: isRec(h) && typeof h.value === 'string' ? h.value : '' };
-  });
-  const b = isRec(m.body) ? m.body : {};
   const caller = ctx.req.caller;
-  const delivered = new Set<string>();
-  for (const r of [...toRecipients, ...ccRecipients]) {
-    const user = findUser(ctx.state, r.address);
-    if (user && !user.isRoom) delivered.add(user.id);
-  }
   sentIn(ctx.state).push({
     id: randomUUID(),
     fromId: caller.id,
@@ -98,11 +124,11 @@ function sendMail(ctx: HandlerContext): GraphResult {
     toRecipients,
     ccRecipients,
     subject: typeof m.subject === 'string' ? m.subject : '',
-    body: { contentType: typeof b.contentType === 'string' && b.contentType.toLowerCase() === 'html' ? 'html' : 'text', content: typeof b.content === 'string' ? b.content : '' },
-    internetMessageHeaders,
+    body: messageBody(m.body),
+    internetMessageHeaders: stamped(customHeaders(m.internetMessageHeaders), 'Internal'),
     saveToSentItems: body.saveToSentItems !== false,
     sentDateTime: ctx.now,
-    deliveredTo: [...delivered],
+    deliveredTo: deliveredTo(ctx.state, [...toRecipients, ...ccRecipients]),
   });
   return { status: 202, headers: {} };
 }
@@ -164,6 +190,35 @@ function getMessage(ctx: HandlerContext): GraphResult {
   // Graph answers another mailbox's message id, or a made-up one, with 404 ErrorItemNotFound.
   if (!mail) throw itemNotFound();
   return ok({ '@odata.context': contextUrl(ctx.baseUrl, `users('${ctx.req.caller.id}')/messages`, select, true), ...selectedMessage(mail, select) });
+}
+
+/**
+ * POST /_emulator/mail/deliver: a message from outside the tenant lands in the inbox of each recipient
+ * who is a user of the tenant, stamped Anonymous whatever its From says (a From naming a user of the
+ * tenant is how a spoofed approval mail looks). Body: {"from": address or {address, name}, "to":
+ * address or [addresses], "subject", "body": text or {contentType, content}, "headers": [{name, value}]}.
+ * Throws a GraphError (400) for what sendMail would refuse too.
+ */
+export function deliverFromOutside(state: State, nowMs: number, input: unknown): { id: string; deliveredTo: string[] } {
+  if (!isRec(input)) throw badRequest('Give {"from", "to", "subject", "body", "headers"}.', 'ErrorInvalidRequest');
+  const asRecipient = (v: unknown) => (typeof v === 'string' ? { emailAddress: { address: v } } : isRec(v) && !isRec(v.emailAddress) ? { emailAddress: v } : v);
+  const [from] = recipients([asRecipient(input.from)], 'from', true);
+  const to = recipients((Array.isArray(input.to) ? input.to : [input.to]).filter((v) => v !== undefined).map(asRecipient), 'to', true);
+  const mail: SentMail = {
+    id: randomUUID(),
+    fromId: null,
+    from: from as Address,
+    toRecipients: to,
+    ccRecipients: [],
+    subject: typeof input.subject === 'string' ? input.subject : '',
+    body: typeof input.body === 'string' ? { contentType: 'text', content: input.body } : messageBody(input.body),
+    internetMessageHeaders: stamped(customHeaders(input.headers), 'Anonymous'),
+    saveToSentItems: false,
+    sentDateTime: nowMs,
+    deliveredTo: deliveredTo(state, to),
+  };
+  sentIn(state).push(mail);
+  return { id: mail.id, deliveredTo: mail.deliveredTo };
 }
 
 /** Everything sent since the scenario was loaded, oldest first (GET /_emulator/mail). */

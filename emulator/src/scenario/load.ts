@@ -6,6 +6,8 @@ import { ResolveContext } from './context';
 import { loadDrives, loadPlans } from './loadDrives';
 import { loadEvents } from './loadEvents';
 import type { Scenario } from './types';
+import { deliverFromOutside } from '../routes/mail';
+import { findUser } from '../state';
 import { ScenarioError, validateShape } from './validate';
 import { OccurrenceIdIndex, mailboxCopyId } from '../ids';
 import type { Chat, DirUser, External, MailboxItem, State, Team } from '../state';
@@ -185,9 +187,13 @@ export function loadScenario(input: Scenario | string, now: number): State {
     if (team && tc.channelId && !team.channels.some((c) => c.id === tc.channelId)) ctx.problem('teamsContext.channelId', `channel ${tc.channelId} is not in team ${tc.teamId}`);
     if (tc.meetingEventId && !events.some((e) => e.id === tc.meetingEventId)) ctx.problem('teamsContext.meetingEventId', `no event ${tc.meetingEventId}`);
   }
+  const arrivals = (s.mailFromOutside ?? []).map((m, i) => {
+    m.to.forEach((ref, j) => ctx.user(ref, `mailFromOutside[${i}].to[${j}]`, { room: false }));
+    return m.received === undefined ? now : ctx.instant(m.received, `mailFromOutside[${i}].received`);
+  });
   if (ctx.problems.length) throw new ScenarioError(ctx.problems);
 
-  return {
+  const state: State = {
     scenario: s,
     loadedAt: now,
     tenant,
@@ -206,4 +212,21 @@ export function loadScenario(input: Scenario | string, now: number): State {
     plans,
     downloadSecret: randomBytes(32),
   };
+  (s.mailFromOutside ?? []).forEach((m, i) => {
+    try {
+      deliverFromOutside(state, arrivals[i] ?? now, {
+        from: { address: m.from, name: m.fromName },
+        to: m.to.map((ref) => {
+          const user = findUser(state, ref);
+          return user?.mail ?? user?.userPrincipalName ?? ref;
+        }),
+        subject: m.subject,
+        body: { contentType: 'html', content: m.bodyHtml ?? '' },
+        headers: m.headers ?? [],
+      });
+    } catch (e) {
+      throw new ScenarioError([`mailFromOutside[${i}]: ${(e as Error).message}`]);
+    }
+  });
+  return state;
 }

@@ -37,6 +37,25 @@ export interface Scenario {
   /** Who plays whom in the host simulator. */
   personas?: Record<string, UserRef>;
   teamsContext?: ScenarioTeamsContext;
+  /**
+   * Mail from outside the tenant, already in the recipients' inboxes when the scenario loads, as POST
+   * /_emulator/mail/deliver puts it there (stamped X-MS-Exchange-Organization-AuthAs: Anonymous).
+   */
+  mailFromOutside?: ScenarioOutsideMail[];
+}
+
+export interface ScenarioOutsideMail {
+  /** Any address, a colleague's included (a spoofed sender). */
+  from: string;
+  fromName?: string;
+  /** Users of the tenant (id, UPN or mail); others are listed, not delivered. */
+  to: UserRef[];
+  subject: string;
+  bodyHtml?: string;
+  /** Custom x- headers, e.g. a Justera tag copied from a real approval mail. */
+  headers?: { name: string; value: string }[];
+  /** When it arrived (default: now). */
+  received?: TimeExpr;
 }
 
 export interface ScenarioUser {

@@ -241,6 +241,18 @@ const scenarioSpec: Spec = {
       locale: { kind: 'string' },
     },
   },
+  mailFromOutside: {
+    kind: 'array',
+    items: {
+      from: { kind: 'string', required: true },
+      fromName: { kind: 'string' },
+      to: { kind: 'array', items: 'string', required: true },
+      subject: { kind: 'string', required: true },
+      bodyHtml: { kind: 'string' },
+      headers: { kind: 'array', items: { name: { kind: 'string', required: true }, value: { kind: 'string', required: true } } },
+      received: { kind: 'string' },
+    },
+  },
   /** Written by GET /_emulator/scenario; ignored on the way back in. */
   resolved: { kind: 'object' },
 };

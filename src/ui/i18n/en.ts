@@ -450,7 +450,7 @@ export const en: Messages = {
   'dates.invalidTime': 'The time could not be read. Write it as {example}.',
   // --- The Outlook pane (issue 11 groundwork: src/ui/pane, the Outlook simulator task) ---
   'pane.loading': 'Connecting to Outlook…',
-  'pane.outside': "This is Justera's add-in for Outlook, and this page was opened outside Outlook. Open the mail or the meeting in Outlook on the web or Outlook for Windows. Approving directly in the browser comes later.",
+  'pane.outside': "This is Justera's add-in for Outlook, and this page was opened outside Outlook. Open the mail or the meeting in Outlook on the web or Outlook for Windows. In Outlook for Mac or on a phone: open the link in the mail with the minutes for approval, or approve in Justera's tab in Teams.",
   'pane.problem.host': 'Outlook did not answer as expected. Close the pane and open Justera again.',
   'pane.noItem': 'No mail or meeting is open.',
   'pane.noSubject': '(no subject)',
@@ -462,4 +462,16 @@ export const en: Messages = {
   'pane.tag.found': 'Sent from Justera: minutes {minutes}, version {version}',
   'pane.tag.none': 'This mail does not come from Justera',
   'pane.tag.failed': "The mail's headers could not be read, so Justera cannot tell whether it comes from Justera.",
+  // --- The pane's page in a browser: sign-in for the approval link (issue 11, BROWSER task) ---
+  'browser.signIn.heading': 'Sign in to approve',
+  'browser.signIn.intro': 'You opened the link to minutes for approval (version {version}). Sign in with your Microsoft 365 work account to read and approve them.',
+  'browser.signIn.button': 'Sign in',
+  'browser.signIn.checking': 'Checking your sign-in…',
+  'browser.signIn.leaving': 'Going to sign-in…',
+  'browser.signIn.cancelled': 'Sign-in was cancelled, so the minutes are not shown. Sign in to approve them.',
+  'browser.signIn.failed': 'Sign-in failed. Try again. If that does not help, ask your IT department to check that Justera is approved in your organisation.',
+  'browser.signIn.expired': 'Your sign-in has expired. Sign in again.',
+  'browser.signedInAs': 'Signed in as {name}',
+  'browser.placeholder.version': 'Minutes to approve: version {version}',
+  'browser.link.invalid': 'The link is incomplete: it must name minutes and a version. Open the link in the mail again, or copy the whole address.',
 };

@@ -449,7 +449,7 @@ export const sv = {
   'dates.invalidTime': 'Tiden kunde inte läsas. Skriv den som {example}.',
   // --- The Outlook pane (issue 11 groundwork: src/ui/pane, the Outlook simulator task) ---
   'pane.loading': 'Ansluter till Outlook…',
-  'pane.outside': 'Det här är Justeras tillägg för Outlook, och här är sidan öppnad utanför Outlook. Öppna mejlet eller mötet i Outlook på webben eller i Outlook för Windows. Att justera direkt i webbläsaren kommer senare.',
+  'pane.outside': 'Det här är Justeras tillägg för Outlook, och här är sidan öppnad utanför Outlook. Öppna mejlet eller mötet i Outlook på webben eller i Outlook för Windows. I Outlook för Mac eller på telefonen: öppna länken i mejlet med protokollet för justering, eller justera i Justeras flik i Teams.',
   'pane.problem.host': 'Outlook svarade inte som väntat. Stäng fönstret och öppna Justera igen.',
   'pane.noItem': 'Inget mejl eller möte är öppet.',
   'pane.noSubject': '(inget ämne)',
@@ -461,6 +461,18 @@ export const sv = {
   'pane.tag.found': 'Skickat från Justera: protokoll {minutes}, version {version}',
   'pane.tag.none': 'Det här mejlet kommer inte från Justera',
   'pane.tag.failed': 'Mejlets rubrikrader kunde inte läsas, så Justera vet inte om mejlet kommer därifrån.',
+  // --- The pane's page in a browser: sign-in for the approval link (issue 11, BROWSER task) ---
+  'browser.signIn.heading': 'Logga in för att justera',
+  'browser.signIn.intro': 'Du har öppnat länken till ett protokoll för justering (version {version}). Logga in med ditt jobbkonto i Microsoft 365 för att läsa och justera det.',
+  'browser.signIn.button': 'Logga in',
+  'browser.signIn.checking': 'Kontrollerar inloggningen…',
+  'browser.signIn.leaving': 'Går till inloggningen…',
+  'browser.signIn.cancelled': 'Inloggningen avbröts, så protokollet visas inte. Logga in för att justera det.',
+  'browser.signIn.failed': 'Inloggningen misslyckades. Försök igen. Hjälper inte det, be IT-avdelningen kontrollera att Justera är godkänt i organisationen.',
+  'browser.signIn.expired': 'Inloggningen har gått ut. Logga in igen.',
+  'browser.signedInAs': 'Inloggad som {name}',
+  'browser.placeholder.version': 'Protokollet att justera: version {version}',
+  'browser.link.invalid': 'Länken är inte hel: den ska peka ut ett protokoll och en version. Öppna länken i mejlet igen, eller kopiera hela adressen.',
 };
 
 export type MessageKey = keyof typeof sv;

@@ -76,13 +76,21 @@ export function PaneApp({ host }: { host: MailboxHost }) {
   );
 }
 
-/** The pane opened outside Outlook (a browser link on a Mac or a phone, or another Office app). */
-export function OutsideOutlook() {
+/**
+ * The pane opened outside Outlook with no approval link (or another Office app): where to go instead.
+ * With the mail's link, index.tsx shows BrowserApproval; a link cut short says so here.
+ */
+export function OutsideOutlook({ incompleteLink = false }: { incompleteLink?: boolean }) {
   const { t } = useI18n();
   const styles = useStyles();
   return (
     <div className={styles.pane}>
       <Title3 as="h1">{t('appName')}</Title3>
+      {incompleteLink && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t('browser.link.invalid')}</MessageBarBody>
+        </MessageBar>
+      )}
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>{t('pane.outside')}</MessageBarBody>
       </MessageBar>

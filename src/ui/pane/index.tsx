@@ -1,21 +1,33 @@
 // Entry of the Outlook add-in pane: read the configuration, load office.js from where it says (only
 // this page loads office.js), wait for Office.onReady, and render in Outlook's language. Opened
-// outside Outlook (the link a Mac or phone user follows), it says so. office.js gives no theme on the
+// outside Outlook with the approval mail's link (?minutes=...&version=..., what a Mac or phone user
+// follows), the person signs in and approves in the browser (BrowserApproval); without it, the page
+// says where to go. office.js gives no theme on the
 // web (officeTheme is undefined there), so the pane follows the system's light, dark or forced colours.
 
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadConfig } from '../../config/config';
+import { browserSignIn, takeSignInAnswer, type BrowserSignIn } from '../../auth/browserTokenProvider';
+import { loadConfig, type AppConfig } from '../../config/config';
 import { toProblem, type Problem } from '../../domain/problems';
 import type { MailboxHost, Theme } from '../../host/host';
 import { connectOutlook } from '../../host/outlookHost';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { languageFor, translator, useI18n } from '../i18n';
 import { Shell } from '../tab/Shell';
+import { BrowserApproval, readApprovalLink, ReturnFromSignIn, SignedInPlaceholder } from './BrowserApproval';
 import { OutsideOutlook, PaneApp } from './PaneApp';
 
-type Boot = { phase: 'starting' } | { phase: 'failed'; problem: Problem } | { phase: 'outside' } | { phase: 'ready'; host: MailboxHost };
+// Before office.js loads (it disables history.replaceState): a sign-in's answer out of the address.
+const signInAnswer = takeSignInAnswer();
+const signIn = (config: AppConfig): Promise<BrowserSignIn> => browserSignIn(config, signInAnswer);
+
+type Boot =
+  | { phase: 'starting' }
+  | { phase: 'failed'; problem: Problem }
+  | { phase: 'outside'; config: AppConfig; link: ReturnType<typeof readApprovalLink> }
+  | { phase: 'ready'; host: MailboxHost };
 
 function systemTheme(): Theme {
   if (window.matchMedia('(forced-colors: active)').matches) return 'contrast';
@@ -41,7 +53,7 @@ function Root() {
         const config = await loadConfig();
         const connection = await connectOutlook(config);
         if (!connection.inOutlook) {
-          setBoot({ phase: 'outside' });
+          setBoot({ phase: 'outside', config, link: readApprovalLink(location.search) });
           return;
         }
         document.documentElement.lang = languageFor(connection.host.locale) === 'sv' ? 'sv' : 'en';
@@ -57,7 +69,15 @@ function Root() {
     <Shell theme={systemTheme()} language={language}>
       {boot.phase === 'starting' && <Spinner label={translator(language).t('pane.loading')} labelPosition="below" />}
       {boot.phase === 'failed' && <PaneProblem problem={boot.problem} />}
-      {boot.phase === 'outside' && <OutsideOutlook />}
+      {boot.phase === 'outside' &&
+        (typeof boot.link === 'object' ? (
+          // The approval view for a signed-in approver goes in `approval` (PANE's view; a placeholder until then).
+          <BrowserApproval config={boot.config} request={boot.link} signIn={signIn} approval={SignedInPlaceholder} />
+        ) : signInAnswer !== undefined ? (
+          <ReturnFromSignIn config={boot.config} signIn={signIn} otherwise={<OutsideOutlook />} />
+        ) : (
+          <OutsideOutlook incompleteLink={boot.link === 'incomplete'} />
+        ))}
       {boot.phase === 'ready' && <PaneApp host={boot.host} />}
     </Shell>
   );
