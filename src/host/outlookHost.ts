@@ -46,6 +46,11 @@ export type OutlookConnection = { inOutlook: true; host: MailboxHost } | { inOut
 /** How long office.js may take to say where it runs before the pane says Outlook did not answer. */
 export const OFFICE_READY_TIMEOUT_MS = 20_000;
 
+/** office.js's OfficeRuntime.auth (single sign-on): the host hands out a token for its signed-in user. */
+interface OfficeRuntimeGlobal {
+  auth?: { getAccessToken(options?: { allowSignInPrompt?: boolean; allowConsentPrompt?: boolean; forMSGraphAccess?: boolean }): Promise<string> };
+}
+
 function office(): OfficeGlobal | undefined {
   return (window as unknown as { Office?: OfficeGlobal }).Office;
 }
@@ -122,6 +127,17 @@ export async function connectOutlook(config: { officeJsUrl?: string; msAjaxUrl?:
     getBody(type) {
       if (!officeItem) return Promise.reject(new Problem('host', 'No item is open'));
       return callAsync<string>('read the body', (cb) => officeItem.body.getAsync(type, cb));
+    },
+    async getAccessToken() {
+      const auth = (window as unknown as { OfficeRuntime?: OfficeRuntimeGlobal }).OfficeRuntime?.auth;
+      if (!auth) throw new Problem('host', 'This Outlook cannot hand out a sign-in token (OfficeRuntime.auth is missing)');
+      try {
+        return await auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true });
+      } catch (e) {
+        // office.js rejects with {code, name, message} (13xxx codes: not signed in, no consent, ...).
+        const error = e as { code?: number; message?: string } | undefined;
+        throw new Problem('sign-in-failed', `Outlook gave no token: ${error?.message ?? String(e)}`, { code: error?.code === undefined ? undefined : String(error.code), cause: e });
+      }
     },
   };
   return { inOutlook: true, host };
