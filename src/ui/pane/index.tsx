@@ -6,7 +6,7 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadConfig } from '../../config/config';
+import { loadConfig, type AppConfig } from '../../config/config';
 import { toProblem, type Problem } from '../../domain/problems';
 import type { MailboxHost, Theme } from '../../host/host';
 import { connectOutlook } from '../../host/outlookHost';
@@ -15,7 +15,7 @@ import { languageFor, translator, useI18n } from '../i18n';
 import { Shell } from '../tab/Shell';
 import { OutsideOutlook, PaneApp } from './PaneApp';
 
-type Boot = { phase: 'starting' } | { phase: 'failed'; problem: Problem } | { phase: 'outside' } | { phase: 'ready'; host: MailboxHost };
+type Boot = { phase: 'starting' } | { phase: 'failed'; problem: Problem } | { phase: 'outside' } | { phase: 'ready'; host: MailboxHost; config: AppConfig };
 
 function systemTheme(): Theme {
   if (window.matchMedia('(forced-colors: active)').matches) return 'contrast';
@@ -45,7 +45,7 @@ function Root() {
           return;
         }
         document.documentElement.lang = languageFor(connection.host.locale) === 'sv' ? 'sv' : 'en';
-        setBoot({ phase: 'ready', host: connection.host });
+        setBoot({ phase: 'ready', host: connection.host, config });
       } catch (e) {
         setBoot({ phase: 'failed', problem: toProblem(e) });
       }
@@ -58,7 +58,7 @@ function Root() {
       {boot.phase === 'starting' && <Spinner label={translator(language).t('pane.loading')} labelPosition="below" />}
       {boot.phase === 'failed' && <PaneProblem problem={boot.problem} />}
       {boot.phase === 'outside' && <OutsideOutlook />}
-      {boot.phase === 'ready' && <PaneApp host={boot.host} />}
+      {boot.phase === 'ready' && <PaneApp host={boot.host} config={boot.config} />}
     </Shell>
   );
 }

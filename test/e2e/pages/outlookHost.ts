@@ -69,6 +69,18 @@ export async function graphAs(request: APIRequestContext, user: string) {
       const res = await request.post(`${EMULATOR}/v1.0${path}`, { headers, data });
       expect(res.ok(), `POST ${path}`).toBe(true);
     },
+    /** Uploads a file's text (PUT .../content) and gives the driveItem Graph answers. */
+    async put<T>(path: string, text: string): Promise<T> {
+      const res = await request.put(`${EMULATOR}/v1.0${path}`, { headers: { ...headers, 'Content-Type': 'application/json' }, data: text });
+      expect(res.ok(), `PUT ${path}`).toBe(true);
+      return (await res.json()) as T;
+    },
+    /** A file's text. */
+    async text(path: string): Promise<string> {
+      const res = await request.get(`${EMULATOR}/v1.0${path}`, { headers });
+      expect(res.ok(), `GET ${path}`).toBe(true);
+      return res.text();
+    },
   };
 }
 
