@@ -144,20 +144,22 @@ export function approvalService(deps: { graph: Graph; now: () => Date; random: (
     };
   }
 
-  async function open(tag: MailTag, from: string | undefined): Promise<{ outcome: ApprovalOutcome; meeting?: string }> {
-    if (tag.fromOutside) return { outcome: { kind: 'refused', reason: 'outside' } };
+  /** The approval a tag names; with `meeting`, undefined when the version is another meeting's (checked before anything else is read). */
+  async function open(tag: MailTag, from: string | undefined, meeting?: string): Promise<ApprovalOutcome | undefined> {
+    if (tag.fromOutside) return { kind: 'refused', reason: 'outside' };
     const address = addressOfMinutesId(tag.minutesId);
-    if (!address || !isVersion(tag.version)) return { outcome: { kind: 'refused', reason: 'malformed' } };
+    if (!address || !isVersion(tag.version)) return { kind: 'refused', reason: 'malformed' };
     const store = signOffStore(graph, address);
     const read = await readChecked(store, tag.version);
-    if ('refused' in read) return { outcome: { kind: 'refused', reason: read.refused } };
-    if (!sentByCreator(read.snapshot.sentBy, read.createdBy, from)) return { outcome: { kind: 'refused', reason: 'not-sender' }, meeting: read.snapshot.meeting };
-    return { outcome: { kind: 'approval', approval: await describe(store, read.snapshot) }, meeting: read.snapshot.meeting };
+    if ('refused' in read) return { kind: 'refused', reason: read.refused };
+    if (meeting !== undefined && read.snapshot.meeting !== meeting) return undefined;
+    if (!sentByCreator(read.snapshot.sentBy, read.createdBy, from)) return { kind: 'refused', reason: 'not-sender' };
+    return { kind: 'approval', approval: await describe(store, read.snapshot) };
   }
 
   return {
     async fromMail(tag, from) {
-      return (await open(tag, from)).outcome;
+      return (await open(tag, from))!;
     },
     async fromMeeting(eventId) {
       const [event, messages] = await Promise.all([graph.get(calendar.event(eventId, deps.timeZone)), graph.get(recentMessagesWithHeaders())]);
@@ -170,9 +172,10 @@ export function approvalService(deps: { graph: Graph; now: () => Date; random: (
         })
         .sort((a, b) => b.received - a.received);
       for (const m of tagged) {
-        // A mail of another meeting, or one that cannot be checked, says nothing about this meeting.
-        const { outcome, meeting } = await open(m.tag, m.from).catch(() => ({ outcome: undefined, meeting: undefined }));
-        if (outcome && meeting === key) return outcome;
+        // Only a checked version of this meeting from its sender counts: a mail of another meeting, a
+        // forged one, or one whose version cannot be read or checked says nothing about this meeting.
+        const outcome = await open(m.tag, m.from, key).catch(() => undefined);
+        if (outcome?.kind === 'approval') return outcome;
       }
       return { kind: 'none' };
     },
