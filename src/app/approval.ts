@@ -14,11 +14,12 @@
 
 import type { TokenProvider } from '../auth/tokenProvider';
 import type { PersonRef } from '../domain/minutes';
-import { meetingKey } from '../domain/meetingFolder';
+import { isMeetingFolder, meetingKey, ROOT_FOLDER } from '../domain/meetingFolder';
 import { Problem } from '../domain/problems';
 import { answerContent, directoryIdOf, isAnswer, roundStatus, type AnswerContent, type Approver, type RoundStatus, type SignOffRound } from '../domain/signOff';
 import { versionChanges, type VersionChange } from '../domain/versionChanges';
 import * as calendar from '../graph/calendar';
+import * as files from '../graph/files';
 import { createGraphClient } from '../graph/client';
 import { Graph } from '../graph/graph';
 import { recentMessagesWithHeaders } from '../graph/mail';
@@ -82,6 +83,11 @@ export interface ApprovalService {
   fromMail(tag: MailTag, from: string | undefined): Promise<ApprovalOutcome>;
   /** The newest approval mail in my mailbox for the meeting (an Outlook event id); 'none' when there is none. */
   fromMeeting(eventId: string): Promise<ApprovalOutcome>;
+  /**
+   * The version a round of the minutes names, from the Teams tab: the meeting's folder is found in
+   * the channel's folder by the meeting's key, and the version file must be the sender's own.
+   */
+  fromRound(channel: MeetingFolderAddress, iCalUId: string, version: string): Promise<ApprovalOutcome>;
   /** Writes my answer as a file I create; a folder I cannot write to is a 'forbidden' Problem with code 'answer-forbidden'. */
   answer(approval: Approval, decision: AnswerContent['decision'], comment?: string, section?: string): Promise<Approval>;
 }
@@ -144,17 +150,27 @@ export function approvalService(deps: { graph: Graph; now: () => Date; random: (
     };
   }
 
-  /** The approval a tag names; with `meeting`, undefined when the version is another meeting's (checked before anything else is read). */
+  /**
+   * The checked version in a meeting's folder. From a mail (`mail`), its sender must be the version's
+   * sender; from the tab there is no mail, and the version file must still be its sender's own
+   * (Graph's createdBy). With `meeting`, undefined when the version is another meeting's.
+   */
+  async function approvalAt(store: SignOffStore, version: string, opts: { mail?: { from?: string }; meeting?: string }): Promise<ApprovalOutcome | undefined> {
+    const read = await readChecked(store, version);
+    if ('refused' in read) return { kind: 'refused', reason: read.refused };
+    const { snapshot } = read;
+    if (opts.meeting !== undefined && snapshot.meeting !== opts.meeting) return undefined;
+    const from = opts.mail ? opts.mail.from : snapshot.sentBy.email;
+    if (!sentByCreator(snapshot.sentBy, read.createdBy, from)) return { kind: 'refused', reason: 'not-sender' };
+    return { kind: 'approval', approval: await describe(store, snapshot) };
+  }
+
+  /** The approval a mail's tag names; with `meeting`, undefined when the version is another meeting's. */
   async function open(tag: MailTag, from: string | undefined, meeting?: string): Promise<ApprovalOutcome | undefined> {
     if (tag.fromOutside) return { kind: 'refused', reason: 'outside' };
     const address = addressOfMinutesId(tag.minutesId);
     if (!address || !isVersion(tag.version)) return { kind: 'refused', reason: 'malformed' };
-    const store = signOffStore(graph, address);
-    const read = await readChecked(store, tag.version);
-    if ('refused' in read) return { kind: 'refused', reason: read.refused };
-    if (meeting !== undefined && read.snapshot.meeting !== meeting) return undefined;
-    if (!sentByCreator(read.snapshot.sentBy, read.createdBy, from)) return { kind: 'refused', reason: 'not-sender' };
-    return { kind: 'approval', approval: await describe(store, read.snapshot) };
+    return approvalAt(signOffStore(graph, address), tag.version, { mail: { from }, meeting });
   }
 
   return {
@@ -179,6 +195,12 @@ export function approvalService(deps: { graph: Graph; now: () => Date; random: (
       }
       return { kind: 'none' };
     },
+    async fromRound(channel, iCalUId, version) {
+      const root = await graph.get(files.itemByPath(channel.driveId, channel.folderId, ROOT_FOLDER));
+      const folder = root && (await graph.all(files.children(channel.driveId, root.id))).find((f) => f.isFolder && isMeetingFolder(f.name, iCalUId));
+      if (!folder) return { kind: 'refused', reason: 'version-missing' };
+      return (await approvalAt(signOffStore(graph, { driveId: channel.driveId, folderId: folder.id }), version, {}))!;
+    },
     async answer(approval, decision, comment, section) {
       const { snapshot } = approval;
       const store = signOffStore(graph, approval.address);
@@ -193,13 +215,16 @@ export function approvalService(deps: { graph: Graph; now: () => Date; random: (
   };
 }
 
+/** The random part of an answer file's name (signOffStore answerFileName). */
+export const answerRandom = () => crypto.randomUUID().replace(/-/g, '').slice(0, 8);
+
 /** Builds the service over Graph with the given tokens (the pane, the browser page and the tab choose them). */
 export function createApprovalService(graphBaseUrl: string, tokens: TokenProvider, now: () => Date = () => new Date()): ApprovalService {
   const { client, version } = createGraphClient({ endpoint: { baseUrl: graphBaseUrl }, tokens });
   return approvalService({
     graph: new Graph(client, version),
     now,
-    random: () => crypto.randomUUID().replace(/-/g, '').slice(0, 8),
+    random: answerRandom,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
 }

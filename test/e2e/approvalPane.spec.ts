@@ -4,8 +4,19 @@
 // test also fails on any office.js call the simulator did not answer.
 
 import { expect, test } from '@playwright/test';
+import { ChannelFiles, PEOPLE as CHANNEL_PEOPLE } from './pages/channelFiles';
+import { openInChannel } from './pages/minutes';
 import { OutlookHost } from './pages/outlookHost';
 import { chairId, minutesDocument, SignOffFolder } from './pages/signOffRound';
+import { demoScenario, emulatorAdmin, TeamsHost } from './pages/teamsHost';
+import { restoreMinutes } from '../../src/domain/restoreMinutes';
+import { sampleMinutes } from '../../src/domain/minutesFixtures';
+
+/** Whether minutes read from a file keep their sign-off rounds (true once TAB's restoreMinutes is merged). */
+const SIGN_OFF_RESTORED = (() => {
+  const read = restoreMinutes({ ...sampleMinutes(), signOff: { rounds: [] } });
+  return read.ok && 'signOff' in read.minutes;
+})();
 
 test.use({ ignoreHTTPSErrors: true, timezoneId: 'Europe/Stockholm' });
 
@@ -136,5 +147,41 @@ test.describe('the approval pane in Outlook', () => {
     await outlook.open({ persona: 'chair', item: `message:${mailId}` });
     await expect(outlook.pane.getByText('Mejlet kommer från en avsändare utanför organisationen. Justera visar inget att justera från det.')).toBeVisible();
     await expect(outlook.pane.getByRole('button', { name: 'Justera' })).toHaveCount(0);
+  });
+});
+
+test.describe('the approval view in the Teams tab', () => {
+  // From the demo tenant without minutes files: the tab makes the meeting's folder.
+  test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario({ configured: false })));
+  test.afterEach(async ({ page }) => {
+    expect(await new TeamsHost(page).unhandledCalls()).toEqual([]);
+  });
+
+  // Minutes.signOff (the rounds sent) is read and kept by the secretary's side of issue 11 (TAB's
+  // restoreMinutes): until that is merged, a round written into minutes.json is dropped when read.
+  test.fixme(!SIGN_OFF_RESTORED, "needs restoreMinutes to keep minutes.signOff (TAB's side of issue 11)");
+
+  test('the chair opens the minutes in the channel tab and approves the round sent to her there; the secretary, not named as an approver, sees none', async ({ page, request }) => {
+    const series = 'Samordningsgrupp Nära vård';
+    await openInChannel(page, 'secretary', series);
+    const files = await ChannelFiles.as(request, CHANNEL_PEOPLE.secretary);
+    await expect.poll(async () => (await files.read().catch(() => undefined))?.eTag).toBeTruthy();
+    const folder = await SignOffFolder.ofMinutes(request);
+    const round = await folder.storeVersion(minutesDocument('Samordningsgrupp Nära vård, protokoll', agenda));
+    await files.change((m) => {
+      m.signOff = { rounds: [round] };
+    });
+
+    // The secretary sent the round and is not one of its approvers: no approval view for her.
+    const secretary = await openInChannel(page, 'secretary', series);
+    await expect(secretary.host.tab.getByRole('heading', { name: 'Justering' })).toHaveCount(0);
+
+    const chair = await openInChannel(page, 'chair', series);
+    const approval = chair.host.tab.getByRole('region', { name: 'Justering' });
+    await expect(approval.getByText('Du är ordförande och justerar protokollet.')).toBeVisible();
+    await expect(approval.getByText(`Version ${round.version.slice(0, 8)}`, { exact: true })).toBeVisible();
+    await approval.getByRole('button', { name: 'Justera' }).click();
+    await expect(approval.getByRole('status')).toContainText(`Du justerade version ${round.version.slice(0, 8)}`);
+    expect(await folder.answers()).toEqual([expect.objectContaining({ createdBy: await chairId(request), content: expect.objectContaining({ version: round.version, decision: 'approved' }) })]);
   });
 });

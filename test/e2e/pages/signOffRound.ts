@@ -59,6 +59,12 @@ export interface AnswerOnFile {
   content: { version: string; decision: string; comment?: string; section?: string };
 }
 
+/** The folder of the demo's channel tab in the team's drive. */
+async function channelFolder(request: APIRequestContext): Promise<DriveItem> {
+  const { teamId, channelId } = (await (await request.get(`${EMULATOR}/_emulator/scenario`)).json()).resolved.teamsContext;
+  return (await graphAs(request, PEOPLE.secretary.address)).get<DriveItem>(`/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/filesFolder`);
+}
+
 /** One meeting's folder in the demo channel, with the versions the secretary sent for approval. */
 export class SignOffFolder {
   private constructor(
@@ -73,9 +79,7 @@ export class SignOffFolder {
 
   /** A new meeting folder (the name unique per test) in the channel of the demo's channel tab. */
   static async create(request: APIRequestContext, name: string, meeting = `m${name.replace(/[^0-9a-z]/gi, '').slice(-8).toLowerCase()}`): Promise<SignOffFolder> {
-    const secretary = await graphAs(request, PEOPLE.secretary.address);
-    const { teamId, channelId } = (await (await request.get(`${EMULATOR}/_emulator/scenario`)).json()).resolved.teamsContext;
-    const channel = await secretary.get<DriveItem>(`/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/filesFolder`);
+    const channel = await channelFolder(request);
     return new SignOffFolder(request, channel.parentReference.driveId, channel.id, name, meeting);
   }
 
@@ -89,11 +93,43 @@ export class SignOffFolder {
     return `${this.driveId}/${folder.id}`;
   }
 
+  /** The meeting's folder made by the tab (the only one under Justera: the test started from a tenant without minutes). */
+  static async ofMinutes(request: APIRequestContext): Promise<SignOffFolder> {
+    const channel = await channelFolder(request);
+    const secretary = await graphAs(request, PEOPLE.secretary.address);
+    const justera = await secretary.get<{ value: (DriveItem & { folder?: unknown })[] }>(`/drives/${channel.parentReference.driveId}/items/${channel.id}:/Justera:/children`);
+    const folders = justera.value.filter((f) => f.folder);
+    expect(folders).toHaveLength(1);
+    const name = folders[0]!.name;
+    // The folder's name ends with the meeting's key: "2026-12-04 Samordningsgrupp Nära vård (1x2y3z4)".
+    return new SignOffFolder(request, channel.parentReference.driveId, channel.id, name, /\(([0-9a-z]+)\)$/.exec(name)?.[1] ?? '');
+  }
+
   /**
-   * The secretary stores the version as signOffStore.saveVersion does, naming the chair as approver,
-   * and mails the chair with the tag; gives the version and the mail's id in the chair's inbox.
-   * `tag` changes what the mail's headers say (an altered tag); `extraHeaders` adds others; `tamper`
-   * changes the file's content.
+   * The secretary stores the version as signOffStore.saveVersion does, naming the chair as approver;
+   * gives the round as minutes.signOff.rounds names it. `tamper` changes the file's content after
+   * its name is set (a file that does not hold what its name says).
+   */
+  async storeVersion(document: MinutesDocument, tamper?: (snapshot: { document: MinutesDocument }) => void) {
+    const secretaryGraph = await graphAs(this.request, PEOPLE.secretary.address);
+    const [secretary, chair] = await Promise.all([secretaryGraph.get<{ id: string }>('/me'), (await graphAs(this.request, PEOPLE.chair.address)).get<{ id: string }>('/me')]);
+    const version = versionOf(document);
+    const round = {
+      version,
+      sentAt: new Date().toISOString(),
+      sentBy: { key: `id:${secretary.id}`, displayName: PEOPLE.secretary.name, email: PEOPLE.secretary.address },
+      approvers: [{ key: `id:${chair.id}`, displayName: PEOPLE.chair.name, email: PEOPLE.chair.address, role: 'chair' }],
+    };
+    const snapshot = { kind: 'justera-version', schemaVersion: 1, meeting: this.meeting, document, minutes: {}, ...round };
+    tamper?.(snapshot);
+    await secretaryGraph.put(`${this.path(`justering/version-${version}.json`)}/content`, JSON.stringify(snapshot, null, 2));
+    return round;
+  }
+
+  /**
+   * A round sent: the version stored (storeVersion) and the chair mailed with the tag; gives the
+   * version and the mail's id in the chair's inbox. `tag` changes what the mail's headers say (an
+   * altered tag); `extraHeaders` adds others.
    */
   async send(
     document: MinutesDocument,
@@ -101,26 +137,10 @@ export class SignOffFolder {
       subject: string;
       tag?: (minutesId: string, version: string) => { minutes: string; version: string };
       extraHeaders?: { name: string; value: string }[];
-      /** Changes the stored file after its name is set: a file that does not hold what its name says. */
       tamper?: (snapshot: { document: MinutesDocument }) => void;
     },
   ): Promise<{ version: string; mailId: string }> {
-    const secretaryGraph = await graphAs(this.request, PEOPLE.secretary.address);
-    const [secretary, chair] = await Promise.all([secretaryGraph.get<{ id: string }>('/me'), (await graphAs(this.request, PEOPLE.chair.address)).get<{ id: string }>('/me')]);
-    const version = versionOf(document);
-    const snapshot = {
-      kind: 'justera-version',
-      schemaVersion: 1,
-      meeting: this.meeting,
-      version,
-      document,
-      minutes: {},
-      sentAt: new Date().toISOString(),
-      sentBy: { key: `id:${secretary.id}`, displayName: PEOPLE.secretary.name, email: PEOPLE.secretary.address },
-      approvers: [{ key: `id:${chair.id}`, displayName: PEOPLE.chair.name, email: PEOPLE.chair.address, role: 'chair' }],
-    };
-    options.tamper?.(snapshot);
-    await secretaryGraph.put(`${this.path(`justering/version-${version}.json`)}/content`, JSON.stringify(snapshot, null, 2));
+    const { version } = await this.storeVersion(document, options.tamper);
     const minutesId = await this.minutesId();
     const tag = options.tag?.(minutesId, version) ?? { minutes: minutesId, version };
     const mailId = await mailChair(this.request, {
