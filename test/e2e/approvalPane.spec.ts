@@ -3,12 +3,14 @@
 // opens the mail in the Outlook simulator, which answers the real office.js, tokens included. Every
 // test also fails on any office.js call the simulator did not answer.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ChannelFiles, PEOPLE as CHANNEL_PEOPLE } from './pages/channelFiles';
 import { openInChannel } from './pages/minutes';
-import { OutlookHost } from './pages/outlookHost';
+import { chairsMeetings, OutlookHost } from './pages/outlookHost';
 import { chairId, minutesDocument, SignOffFolder } from './pages/signOffRound';
 import { demoScenario, emulatorAdmin, TeamsHost } from './pages/teamsHost';
+import { meetingKey } from '../../src/domain/meetingFolder';
 import { restoreMinutes } from '../../src/domain/restoreMinutes';
 import { sampleMinutes } from '../../src/domain/minutesFixtures';
 
@@ -47,7 +49,7 @@ test.describe('the approval pane in Outlook', () => {
     const approval = approvalOf();
     await expect(approval.getByText('Du är ordförande och justerar protokollet.')).toBeVisible();
     await expect(approval.getByText(`Version ${version.slice(0, 8)}`, { exact: true })).toBeVisible();
-    await approval.getByText('Hela versionsnumret').click();
+    await approval.getByRole('button', { name: 'Hela versionsnumret' }).click();
     await expect(approval.getByText(version, { exact: true })).toBeVisible();
     const document = approval.getByRole('article');
     await expect(document.getByRole('heading', { name: 'Styrelsen, protokoll 2026-11-24' })).toBeVisible();
@@ -147,6 +149,57 @@ test.describe('the approval pane in Outlook', () => {
     await outlook.open({ persona: 'chair', item: `message:${mailId}` });
     await expect(outlook.pane.getByText('Mejlet kommer från en avsändare utanför organisationen. Justera visar inget att justera från det.')).toBeVisible();
     await expect(outlook.pane.getByRole('button', { name: 'Justera' })).toHaveCount(0);
+  });
+
+  test('a meeting in the calendar shows the minutes sent for approval for it, and another meeting says there are none yet', async ({ request }) => {
+    const [meeting, other] = await chairsMeetings(request);
+    const folder = await SignOffFolder.create(request, `Möte i kalendern ${id()}`, meetingKey(meeting!.iCalUId));
+    const { version } = await folder.send(minutesDocument('Styrelsen, protokoll från kalendern', agenda), { subject: `Protokoll för justering ${id()}` });
+
+    await outlook.open({ persona: 'chair', item: `event:${meeting!.id}` });
+    await expect(approvalOf().getByText(`Version ${version.slice(0, 8)}`, { exact: true })).toBeVisible();
+    await expect(approvalOf().getByRole('article').getByRole('heading', { name: 'Styrelsen, protokoll från kalendern' })).toBeVisible();
+
+    await outlook.open({ persona: 'chair', item: `event:${other!.id}` });
+    await expect(outlook.item('Mötet').getByText('Det finns inget protokoll för justering för det här mötet än.')).toBeVisible();
+  });
+
+  test('in English, 320 px wide and by keyboard alone: nothing scrolls sideways, axe finds nothing, and the chair approves', async ({ page, request }) => {
+    const folder = await SignOffFolder.create(request, `Board ${id()}`);
+    const { version, mailId } = await folder.send(minutesDocument('Styrelsen, protokoll 2026-11-29', agenda), { subject: `Minutes for approval ${id()}` });
+    await outlook.open({ persona: 'chair', item: `message:${mailId}`, locale: 'en-US' });
+    const approval = outlook.pane.getByRole('region', { name: 'Approval' });
+    await expect(approval.getByText('You are the chair and approve the minutes.')).toBeVisible();
+    const sideways = await outlook.narrow(320);
+    await expect.poll(sideways).toBeLessThanOrEqual(0);
+    const axe = await new AxeBuilder({ page }).include(['iframe[title="Justera"]', '#root']).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+    // From the first control of the view (the full version number), Tab to "Approve" and press Enter.
+    // (office.js moves focus on Tab itself in the pane, through its own list of tabbable elements.)
+    await approval.getByRole('button', { name: 'The full version number' }).focus();
+    const approve = approval.getByRole('button', { name: 'Approve' });
+    for (let i = 0; i < 10 && !(await approve.evaluate((b) => b === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+    await expect(approve).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(approval.getByRole('status')).toContainText(`You approved version ${version.slice(0, 8)}`);
+    await expect.poll(sideways).toBeLessThanOrEqual(0);
+  });
+
+  test("an approver who cannot write in the group's folder is told so and what to do", async ({ request }) => {
+    const folder = await SignOffFolder.create(request, `Styrelsemöte ${id()}`);
+    const { mailId } = await folder.send(minutesDocument('Styrelsen, protokoll 2026-11-30', agenda), { subject: `Protokoll för justering ${id()}` });
+    await outlook.open({ persona: 'chair', item: `message:${mailId}` });
+    await expect(approvalOf().getByRole('button', { name: 'Justera' })).toBeVisible();
+    // SharePoint answers 403 to someone who may read the folder but not write in it (a guest, a former member).
+    await emulatorAdmin.faults(request, { clientError: { count: 5, status: 403, code: 'accessDenied' }, paths: 'svar-' });
+    try {
+      await approvalOf().getByRole('button', { name: 'Justera' }).click();
+      await expect(approvalOf().getByText('Du kan inte skriva i gruppens mapp i Teams, så ditt svar kan inte sparas. Be sekreteraren lägga till dig i teamet, eller svara sekreteraren direkt.')).toBeVisible();
+    } finally {
+      await emulatorAdmin.clearFaults(request);
+    }
+    expect(await folder.answers()).toEqual([]);
   });
 });
 

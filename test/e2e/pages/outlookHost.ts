@@ -46,6 +46,15 @@ export class OutlookHost {
     return this.pane.getByRole('region', { name: heading });
   }
 
+  /** Makes the add-in pane `width` px wide (Outlook's is 320 at its narrowest); gives how far the pane's page scrolls sideways. */
+  async narrow(width: number): Promise<() => Promise<number>> {
+    await this.page.evaluate((w) => {
+      (document.getElementById('stage') as HTMLElement).style.width = `${w}px`;
+    }, width);
+    const frame = this.page.frames().find((f) => f.url().includes('/pane.html'))!;
+    return () => frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
   /** Every office.js request the simulator did not answer, and every setup problem: a test fails on any. */
   async unhandledCalls(): Promise<unknown[]> {
     return this.page.evaluate(() => {
@@ -103,14 +112,28 @@ export async function mailChair(request: APIRequestContext, mail: { subject: str
   return copy!.id;
 }
 
-/** A meeting in the chair's calendar around today (their own copy), with its start in UTC. */
-export async function chairsMeeting(request: APIRequestContext): Promise<{ id: string; subject: string; start: string }> {
+export interface ChairsMeeting {
+  id: string;
+  subject: string;
+  /** UTC ISO. */
+  start: string;
+  /** The same in every attendee's calendar: what the minutes' folder and versions are keyed by. */
+  iCalUId: string;
+}
+
+/** The meetings in the chair's calendar around today (their own copies), with their starts in UTC. */
+export async function chairsMeetings(request: APIRequestContext): Promise<ChairsMeeting[]> {
   const day = 86_400_000;
   const now = Date.now();
-  const view = await (await graphAs(request, PEOPLE.chair.address)).get<{ value: { id: string; subject: string; start: { dateTime: string } }[] }>(
+  const view = await (await graphAs(request, PEOPLE.chair.address)).get<{ value: { id: string; subject: string; iCalUId: string; start: { dateTime: string } }[] }>(
     `/me/calendarView?startDateTime=${new Date(now - 30 * day).toISOString()}&endDateTime=${new Date(now + 60 * day).toISOString()}&$top=100`,
   );
-  const event = view.value.find((e) => e.subject);
+  return view.value.filter((e) => e.subject).map((e) => ({ id: e.id, subject: e.subject, iCalUId: e.iCalUId, start: `${e.start.dateTime.replace(/(\.\d+)?$/, '')}Z` }));
+}
+
+/** A meeting in the chair's calendar around today (their own copy), with its start in UTC. */
+export async function chairsMeeting(request: APIRequestContext): Promise<ChairsMeeting> {
+  const [event] = await chairsMeetings(request);
   expect(event, 'the chair has a meeting around today').toBeDefined();
-  return { id: event!.id, subject: event!.subject, start: `${event!.start.dateTime.replace(/(\.\d+)?$/, '')}Z` };
+  return event!;
 }

@@ -5,6 +5,7 @@
 // Graph itself. Fits a 320 px pane: everything wraps, nothing scrolls sideways.
 
 import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle2, Textarea, tokens } from '@fluentui/react-components';
+import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Approval } from '../../../app/approval';
 import { toProblem, type Problem } from '../../../domain/problems';
@@ -153,6 +154,28 @@ function ReturnForm({ approval, onSend, onCancel, busy }: { approval: Approval; 
   );
 }
 
+/**
+ * The whole hash behind a button. Not <details>: in Outlook, office.js moves focus on Tab itself
+ * through its own list of tabbable elements (buttons, links, fields), which has no <summary>, so Tab
+ * from a summary leaves the pane.
+ */
+function FullVersion({ version }: { version: string }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [shown, setShown] = useState(false);
+  const id = useId();
+  return (
+    <div>
+      <Button appearance="transparent" size="small" icon={shown ? <ChevronDownRegular /> : <ChevronRightRegular />} aria-expanded={shown} aria-controls={id} onClick={() => setShown(!shown)}>
+        {t('approval.version.full')}
+      </Button>
+      <code id={id} className={styles.hash} hidden={!shown}>
+        {version}
+      </code>
+    </div>
+  );
+}
+
 type Writing = { phase: 'idle' } | { phase: 'writing' } | { phase: 'failed'; problem: Problem };
 
 export interface ApprovalViewProps {
@@ -192,10 +215,7 @@ export function ApprovalView({ approval: initial, onAnswer }: ApprovalViewProps)
       <div className={styles.block}>
         <Body1 as="p">{t(role === 'chair' ? 'approval.role.chair' : role === 'adjuster' ? 'approval.role.adjuster' : 'approval.role.none')}</Body1>
         <Body1 as="p">{t('approval.version', { version: short })}</Body1>
-        <details>
-          <summary>{t('approval.version.full')}</summary>
-          <code className={styles.hash}>{snapshot.version}</code>
-        </details>
+        <FullVersion version={snapshot.version} />
         <Body1 as="p">{tx('approval.sent', { sender: <OutsideText text={snapshot.sentBy.displayName} />, when: when(snapshot.sentAt) })}</Body1>
       </div>
       <Changes approval={approval} />
