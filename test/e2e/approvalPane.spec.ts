@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ChannelFiles, PEOPLE as CHANNEL_PEOPLE } from './pages/channelFiles';
 import { openInChannel } from './pages/minutes';
-import { chairsMeetings, OutlookHost } from './pages/outlookHost';
+import { chairsMeetings, OutlookHost, PEOPLE } from './pages/outlookHost';
 import { chairId, minutesDocument, SignOffFolder } from './pages/signOffRound';
 import { demoScenario, emulatorAdmin, TeamsHost } from './pages/teamsHost';
 import { meetingKey } from '../../src/domain/meetingFolder';
@@ -136,6 +136,14 @@ test.describe('the approval pane in Outlook', () => {
     await expect(outlook.pane.getByText('Versionen i mötets mapp stämmer inte med versionen i mejlet. Be sekreteraren skicka protokollet igen.')).toBeVisible();
     await expect(outlook.pane.getByRole('button', { name: 'Justera' })).toHaveCount(0);
     await expect(outlook.pane.getByText('Budgeten avslås.')).toHaveCount(0);
+  });
+
+  test("a mail with a true tag from someone other than the version's sender is refused", async ({ request }) => {
+    const folder = await SignOffFolder.create(request, `Styrelsemöte ${id()}`);
+    const { mailId } = await folder.send(minutesDocument('Styrelsen, protokoll 2026-11-28', agenda), { subject: `Protokoll för justering ${id()}`, from: PEOPLE.member.address });
+    await outlook.open({ persona: 'chair', item: `message:${mailId}` });
+    await expect(outlook.pane.getByText('Mejlet kommer inte från den som skickade versionen för justering. Justera visar inget att justera från det.')).toBeVisible();
+    await expect(outlook.pane.getByRole('button', { name: 'Justera' })).toHaveCount(0);
   });
 
   test('a mail from outside the organisation is refused, whatever it names', async ({ request }) => {

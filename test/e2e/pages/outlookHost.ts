@@ -14,6 +14,7 @@ const MS_AJAX_CDN = 'https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js';
 export const PEOPLE = {
   secretary: { name: 'Ahmed Yilmaz', address: 'ahmed.yilmaz@regionostmark.se' },
   chair: { name: 'Karin Ekström', address: 'karin.ekstrom@regionostmark.se' },
+  member: { name: 'Olof Bergström', address: 'olof.bergstrom@regionostmark.se' },
 } as const;
 
 export interface OutlookOptions {
@@ -94,11 +95,11 @@ export async function graphAs(request: APIRequestContext, user: string) {
 }
 
 /**
- * The secretary mails the chair through Graph's sendMail, with custom internet headers; returns the
- * id of the copy in the chair's inbox (the subject must be unique).
+ * The secretary (or `from`) mails the chair through Graph's sendMail, with custom internet headers;
+ * returns the id of the copy in the chair's inbox (the subject must be unique).
  */
-export async function mailChair(request: APIRequestContext, mail: { subject: string; body?: string; headers?: { name: string; value: string }[] }): Promise<string> {
-  await (await graphAs(request, PEOPLE.secretary.address)).post('/me/sendMail', {
+export async function mailChair(request: APIRequestContext, mail: { subject: string; body?: string; headers?: { name: string; value: string }[]; from?: string }): Promise<string> {
+  await (await graphAs(request, mail.from ?? PEOPLE.secretary.address)).post('/me/sendMail', {
     message: {
       subject: mail.subject,
       body: { contentType: 'HTML', content: mail.body ?? '<p>Hej Karin!</p>' },

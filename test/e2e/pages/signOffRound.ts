@@ -138,6 +138,8 @@ export class SignOffFolder {
       tag?: (minutesId: string, version: string) => { minutes: string; version: string };
       extraHeaders?: { name: string; value: string }[];
       tamper?: (snapshot: { document: MinutesDocument }) => void;
+      /** Who mails the tag (the secretary unless said): anyone can put headers on a mail. */
+      from?: string;
     },
   ): Promise<{ version: string; mailId: string }> {
     const { version } = await this.storeVersion(document, options.tamper);
@@ -145,6 +147,7 @@ export class SignOffFolder {
     const tag = options.tag?.(minutesId, version) ?? { minutes: minutesId, version };
     const mailId = await mailChair(this.request, {
       subject: options.subject,
+      from: options.from,
       headers: [{ name: 'x-justera-minutes', value: tag.minutes }, { name: 'x-justera-version', value: tag.version }, ...(options.extraHeaders ?? [])],
     });
     return { version, mailId };
