@@ -4,18 +4,14 @@
 // not approvers.
 
 import { Spinner } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
-import type { ApprovalOutcome } from '../../../app/approval';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import type { OpenedMinutes } from '../../../app/openMinutes';
 import type { Services } from '../../../app/services';
 import type { Minutes } from '../../../domain/minutes';
-import { toProblem, type Problem } from '../../../domain/problems';
 import { directoryIdOf, type SignOffRound } from '../../../domain/signOff';
 import { useI18n } from '../../i18n';
-import { ProblemMessage } from '../ProblemMessage';
-import { ApprovalRefused } from './ApprovalRefused';
 
-const ApprovalView = lazy(() => import(/* webpackChunkName: "approval-view" */ './ApprovalView').then((m) => ({ default: m.ApprovalView })));
+const LoadedApproval = lazy(() => import(/* webpackChunkName: "approval-view" */ './LoadedApproval'));
 
 const sameId = (a: string | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
 
@@ -30,32 +26,13 @@ export function answersInTab(minutes: Minutes, round: SignOffRound | undefined, 
   return round.approvers.some((a) => sameId(directoryIdOf(a), me));
 }
 
-type State = { phase: 'loading' } | { phase: 'failed'; problem: Problem } | { phase: 'ready'; outcome: ApprovalOutcome };
-
 function RoundApproval({ services, opened, iCalUId, version }: { services: Pick<Services, 'approval'>; opened: OpenedMinutes; iCalUId: string; version: string }) {
   const { t } = useI18n();
-  const [state, setState] = useState<State>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState({ phase: 'loading' });
-    services.approval.fromRound(opened.folder, iCalUId, version).then(
-      (outcome) => live && setState({ phase: 'ready', outcome }),
-      (e: unknown) => live && setState({ phase: 'failed', problem: toProblem(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [services, opened, iCalUId, version, attempt]);
   const loading = <Spinner size="tiny" label={t('approval.loading')} />;
-  if (state.phase === 'loading') return loading;
-  if (state.phase === 'failed') return <ProblemMessage problem={state.problem} onRetry={() => setAttempt((a) => a + 1)} />;
-  const { outcome } = state;
-  if (outcome.kind === 'refused') return <ApprovalRefused reason={outcome.reason} />;
-  if (outcome.kind === 'none') return null;
+  const load = async () => ({ outcome: await services.approval.fromRound(opened.folder, iCalUId, version), answer: services.approval.answer });
   return (
     <Suspense fallback={loading}>
-      <ApprovalView approval={outcome.approval} onAnswer={(decision, comment, section) => services.approval.answer(outcome.approval, decision, comment, section)} />
+      <LoadedApproval load={load} loadKey={`${iCalUId} ${version}`} loadingLabel={t('approval.loading')} />
     </Suspense>
   );
 }
