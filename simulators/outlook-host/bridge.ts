@@ -14,6 +14,10 @@ import {
   parseRequest,
   response,
   STARTUP_EVENTS,
+  WacDispatchId,
+  wacDispatchOf,
+  wacError,
+  wacResult,
   type XdmRequest,
 } from './protocol';
 
@@ -51,6 +55,8 @@ export interface Session {
   roamingSettings: Record<string, unknown>;
   /** Null while the item is loading or when it could not be read. */
   item: SimItem | null;
+  /** The persona's emulator token: what OfficeRuntime.auth.getAccessToken answers (undefined: not signed in). */
+  accessToken?: string;
 }
 
 export type Answer = { handled: true; data: unknown; errorCode?: number } | { handled: false; data: unknown; errorCode: number; dispatchId?: number };
@@ -70,6 +76,8 @@ export function answer(req: XdmRequest, s: Session): Answer {
       return { handled: true, data: s.item?.initialData ?? null };
     case 'ExecuteMethod':
       return executeMethod(req, s);
+    case 'executeMethod':
+      return executeWacMethod(req, s);
     default:
       // An action the simulator does not know: office.js gets a non-zero code, the test gets a record.
       return { handled: false, data: null, errorCode: ErrorCodes.internalError };
@@ -87,6 +95,14 @@ function executeMethod(req: XdmRequest, s: Session): Answer {
     return { handled: true, data: methodResult(item.headers) };
   }
   return { handled: false, data: methodError(ErrorCodes.internalError), errorCode: 0, dispatchId };
+}
+
+function executeWacMethod(req: XdmRequest, s: Session): Answer {
+  const dispatchId = wacDispatchOf(req._data);
+  if (dispatchId === WacDispatchId.getAccessToken) {
+    return { handled: true, data: s.accessToken ? wacResult({ accessToken: s.accessToken }) : wacError(ErrorCodes.ssoUserNotSignedIn) };
+  }
+  return { handled: false, data: wacError(ErrorCodes.internalError), errorCode: 0, dispatchId };
 }
 
 interface Target {
@@ -119,7 +135,7 @@ export class OutlookHostBridge {
       this.onRecord();
       return;
     }
-    const { dispatchId } = req._actionName === 'ExecuteMethod' ? dispatchOf(req._data) : { dispatchId: undefined };
+    const dispatchId = req._actionName === 'ExecuteMethod' ? dispatchOf(req._data).dispatchId : req._actionName === 'executeMethod' ? wacDispatchOf(req._data) : undefined;
     this.records.log.push({ session: s.id, direction: 'in', action: req._actionName, dispatchId, data: req._data });
     const a = answer(req, s);
     if (!a.handled) this.records.unhandled.push({ session: s.id, action: req._actionName, dispatchId, data: req._data });

@@ -214,9 +214,12 @@ async function startSession(): Promise<void> {
   frame = null;
   const user = personaUser(params.persona);
   let item: SimItem | null = null;
+  let accessToken: string | undefined;
   try {
     if (!user) throw new Error(`The scenario names no ${params.persona}.`);
     const token = await requestToken(simConfig.emulatorUrl ?? '', user.userPrincipalName, 3600);
+    // The same token answers the pane's OfficeRuntime.auth.getAccessToken: Outlook's signed-in user is the persona.
+    accessToken = token;
     const reader = new MailboxReader(simConfig.graphBaseUrl ?? '', token);
     choices = await reader.choices(Date.now());
     const ref = params.item ?? defaultItem(choices);
@@ -244,6 +247,7 @@ async function startSession(): Promise<void> {
     locale: params.locale,
     roamingSettings: {},
     item,
+    accessToken,
   };
   bridge = new OutlookHostBridge(s, () => frame?.contentWindow ?? null, records, renderNotices);
   currentPaneUrl = paneUrl(base, s);

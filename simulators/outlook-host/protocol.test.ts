@@ -127,6 +127,24 @@ describe('what the simulated Outlook answers', () => {
   });
 });
 
+describe("the pane's sign-in (OfficeRuntime.auth.getAccessToken)", () => {
+  // What office.js's WAC delegate posts for getAccessTokenAsync (outlook-web-16.01.debug.js executeAsync).
+  const getAccessToken = request('executeMethod', { DdaMethod: { ControlId: 'app-1', Version: 1, DispatchId: 98 }, __timeout__: -1, forMSGraphAccess: true });
+
+  test("is answered with the persona's token under the name office.js reads it by", () => {
+    expect(answer(getAccessToken, session({ accessToken: 'token-of-karin' }))).toEqual({ handled: true, data: { Version: 1, Error: 0, accessToken: 'token-of-karin' } });
+  });
+
+  test('without a token, says the user is not signed in (13001) rather than handing out nothing', () => {
+    expect(answer(getAccessToken, session({ accessToken: undefined }))).toEqual({ handled: true, data: { Version: 1, Error: 13001 } });
+  });
+
+  test('another common API method is recorded as not simulated', () => {
+    const other = request('executeMethod', { DdaMethod: { ControlId: 'app-1', Version: 1, DispatchId: 97 } });
+    expect(answer(other, session())).toMatchObject({ handled: false, dispatchId: 97 });
+  });
+});
+
 describe('the bridge', () => {
   const setup = () => {
     const sent: [string, string][] = [];

@@ -30,6 +30,24 @@ export const REQUIREMENT_SETS: Readonly<Record<string, string>> = { Mailbox: '1.
 /** standardInvokeHostMethod dispatch ids (outlook-web-16.01.debug.js) the simulator answers. */
 export const DispatchId = { getInitialData: 1, getBody: 37, getAllInternetHeaders: 168 } as const;
 
+/**
+ * Common Office API methods (OSF.DDA.MethodDispId) that go through the WAC delegate rather than
+ * Outlook's own invoke: XDM action "executeMethod" (lower case), arguments beside `DdaMethod`
+ * {ControlId, Version, DispatchId}, answered with {Version, Error, ...named results}.
+ */
+export const WacDispatchId = { getAccessToken: 98 } as const;
+
+/** executeMethod's dispatch id (the WAC delegate's `DdaMethod.DispatchId`). */
+export function wacDispatchOf(data: unknown): number | undefined {
+  const method = isRec(data) && isRec(data.DdaMethod) ? data.DdaMethod : undefined;
+  return typeof method?.DispatchId === 'number' ? method.DispatchId : undefined;
+}
+
+/** A WAC answer: Error 0 and the results under the names the parameter map reads (getAccessToken: "accessToken"). */
+export const wacResult = (results: Record<string, unknown>): Record<string, unknown> => ({ Version: 1, Error: 0, ...results });
+/** A WAC failure: office.js turns Error into a failed AsyncResult (13001: the user is not signed in). */
+export const wacError = (errorCode: number): Record<string, unknown> => ({ Version: 1, Error: errorCode });
+
 /** office.js's HostCoercionType: what body.getAsync's `coercionType` says on the wire. */
 export const HostCoercionType = { text: 0, html: 3 } as const;
 
@@ -152,4 +170,4 @@ export const methodResult = (value: unknown): { data: unknown } => ({ data: valu
 export const methodError = (errorCode: number): { error: true; errorCode: number } => ({ error: true, errorCode });
 
 /** office.js's error codes used here (OSF.DDA.ErrorCodeManager): 9020 generic, 5001 internal. */
-export const ErrorCodes = { internalError: 5001, genericResponseError: 9020, invalidArgument: 9030 } as const;
+export const ErrorCodes = { internalError: 5001, genericResponseError: 9020, invalidArgument: 9030, ssoUserNotSignedIn: 13001 } as const;

@@ -15,6 +15,7 @@ import { documentVisibility } from '../host/pageVisibility';
 import { indexedDbGroups, indexedDbMinutes, indexedDbStore } from '../store/indexedDbStore';
 import type { LocalStore } from '../store/localStore';
 import type { DateWindow } from '../domain/dateWindow';
+import { answerRandom, approvalService, type ApprovalService } from './approval';
 import { askOrganiser, type OrganiserRequest } from './askOrganiser';
 import { groupSettingsService, type GroupSettingsService } from './groupSettings';
 import { chooseGroup, findGroup, type ChosenGroup, type GroupSearch, type MeetingGroup } from './meetingGroup';
@@ -44,6 +45,8 @@ export interface Services {
   askOrganiser(request: OrganiserRequest): Promise<void>;
   /** People in the directory whose name or address starts with the text: owners and scribes beyond the attendees and roster. */
   searchPeople(text: string): Promise<PersonRef[]>;
+  /** The approver's side of sign-off (approval.ts): an approver of the open minutes answers in the tab. */
+  approval: ApprovalService;
 }
 
 async function tokenProviderFor(config: AppConfig, host: Host): Promise<TokenProvider> {
@@ -74,6 +77,7 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
       };
     })(),
     askOrganiser: (request) => askOrganiser(graph, request),
+    approval: approvalService({ graph, now, random: answerRandom, timeZone }),
     searchPeople: async (text) =>
       (await graph.get(people.searchPeople(text))).map((u) => ({ key: personKey(u), displayName: u.displayName, email: u.email, organisation: u.organisation })),
   };

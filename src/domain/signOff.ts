@@ -119,7 +119,8 @@ export interface RoundStatus {
   flagged: Flag[];
 }
 
-function isAnswer(content: unknown): content is AnswerContent {
+/** Whether a file's content is an answer of this kind and shape (what it says is still to be checked against Graph's createdBy). */
+export function isAnswer(content: unknown): content is AnswerContent {
   if (content === null || typeof content !== 'object') return false;
   const c = content as Record<string, unknown>;
   return (

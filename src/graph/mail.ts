@@ -4,7 +4,8 @@
 // message to the recipient (PLATFORM.md, "Mail").
 
 import type { Message } from '@microsoft/microsoft-graph-types';
-import type { GraphWrite } from './graph';
+import type { GraphCall, GraphWrite, Page } from './graph';
+import { list, obj, optStr, page, query, str } from './read';
 
 export interface MailRecipient {
   address: string;
@@ -42,3 +43,42 @@ export const sendMail = (mail: OutgoingMail): GraphWrite<void> => {
     parse: () => undefined,
   };
 };
+
+/** A received message with its internet headers, as the approval pane looks for Justera's tag among them. */
+export interface TaggedMessage {
+  id: string;
+  subject: string;
+  /** The sender's address, as the mailbox shows it. */
+  from?: string;
+  /** When it arrived (ISO); the newest tag wins. */
+  received?: string;
+  /** Every internet header, in the order Graph gives them. */
+  headers: { name: string; value: string }[];
+}
+
+function toTaggedMessage(value: unknown, what: string): TaggedMessage {
+  const m = obj(value, what);
+  const from = m.from === undefined || m.from === null ? undefined : obj(m.from, `${what}.from`).emailAddress;
+  const headers = m.internetMessageHeaders === undefined || m.internetMessageHeaders === null ? [] : list(m.internetMessageHeaders, `${what}.internetMessageHeaders`);
+  return {
+    id: str(m.id, `${what}.id`),
+    subject: optStr(m.subject) ?? '',
+    from: from === undefined || from === null ? undefined : optStr(obj(from, `${what}.from.emailAddress`).address),
+    received: optStr(m.receivedDateTime),
+    headers: headers.flatMap((h, i) => {
+      const header = obj(h, `${what}.internetMessageHeaders[${i}]`);
+      const name = optStr(header.name);
+      return name ? [{ name, value: optStr(header.value) ?? '' }] : [];
+    }),
+  };
+}
+
+/**
+ * The newest messages in the signed-in user's mailbox with their internet headers. Graph returns
+ * internetMessageHeaders only when $select names them (message resource), and sorts by
+ * receivedDateTime when asked.
+ */
+export const recentMessagesWithHeaders = (top = 50): GraphCall<Page<TaggedMessage>> => ({
+  path: `/me/messages${query({ $select: 'id,subject,from,receivedDateTime,internetMessageHeaders', $top: top })}`,
+  parse: (body) => page(body, 'messages', (v, i) => toTaggedMessage(v, `messages[${i}]`)),
+});

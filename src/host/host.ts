@@ -82,4 +82,6 @@ export interface MailboxHost {
   /** The open message's internet headers as one block (Mailbox 1.8). */
   getInternetHeaders(): Promise<string>;
   getBody(type: 'text' | 'html'): Promise<string>;
+  /** A Graph token from Office itself (OfficeRuntime.auth.getAccessToken): the demo's and tests' sign-in in the pane. */
+  getAccessToken(): Promise<string>;
 }

@@ -22,7 +22,7 @@ describe('internet headers as Outlook gives them', () => {
   });
 
   test("Justera's tag is both x-justera headers, each exactly once", () => {
-    expect(readJusteraTag(block)).toEqual({ minutesId: 'minutes-1', version: 'sha256-abc' });
+    expect(readJusteraTag(block)).toEqual({ minutesId: 'minutes-1', version: 'sha256-abc', fromOutside: false });
     expect(readJusteraTag('Subject: hej\r\nx-justera-minutes: m\r\n')).toBeUndefined();
     // Two versions: ambiguous, so not a tag (a relay cannot add a second one to change it).
     expect(readJusteraTag('x-justera-minutes: m\r\nx-justera-version: 1\r\nx-justera-version: 2\r\n')).toBeUndefined();

@@ -36,4 +36,9 @@ describe('the open item, as Justera sees it', () => {
     ).toEqual({ kind: 'appointment', id: undefined, subject: 'Styrgruppen', start: '2026-11-24T08:00:00.000Z', end: undefined, location: undefined, organizer: { name: 'a@x.se', address: 'a@x.se' } });
     expect(toMailboxItem(null)).toBeUndefined();
   });
+
+  test("the id is Graph's, as office.js's convertToRestId gives it from Outlook's EWS id", () => {
+    const toRest = (id: string) => id.replace(/\//g, '-').replace(/\+/g, '_');
+    expect(toMailboxItem({ itemType: 'appointment', itemId: 'AAMk/a+b=', subject: 'Styrgruppen', body }, toRest)?.id).toBe('AAMk-a_b=');
+  });
 });

@@ -36,7 +36,7 @@ interface OfficeGlobal {
   context: {
     displayLanguage?: string;
     requirements: { isSetSupported(name: string, version?: string): boolean };
-    mailbox?: { item?: OfficeItem | null; userProfile?: { displayName?: string; emailAddress?: string } };
+    mailbox?: { item?: OfficeItem | null; userProfile?: { displayName?: string; emailAddress?: string }; convertToRestId?: (itemId: string, restVersion: string) => string };
   };
 }
 
@@ -45,6 +45,11 @@ export type OutlookConnection = { inOutlook: true; host: MailboxHost } | { inOut
 
 /** How long office.js may take to say where it runs before the pane says Outlook did not answer. */
 export const OFFICE_READY_TIMEOUT_MS = 20_000;
+
+/** office.js's OfficeRuntime.auth (single sign-on): the host hands out a token for its signed-in user. */
+interface OfficeRuntimeGlobal {
+  auth?: { getAccessToken(options?: { allowSignInPrompt?: boolean; allowConsentPrompt?: boolean; forMSGraphAccess?: boolean }): Promise<string> };
+}
 
 function office(): OfficeGlobal | undefined {
   return (window as unknown as { Office?: OfficeGlobal }).Office;
@@ -76,12 +81,17 @@ function person(a: OfficeEmailAddress | undefined): MailPerson | undefined {
 
 const iso = (d: Date | undefined): string | undefined => (d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined);
 
-export function toMailboxItem(item: OfficeItem | null | undefined): MailboxItem | undefined {
+/**
+ * The item as Justera reads it. Its id is Graph's: Outlook gives an EWS id, which office.js's
+ * convertToRestId turns into the REST (Graph) form ("/" and "+" replaced, Mailbox 1.3).
+ */
+export function toMailboxItem(item: OfficeItem | null | undefined, restId: (itemId: string) => string = (id) => id): MailboxItem | undefined {
   if (!item) return undefined;
+  const id = item.itemId === undefined ? undefined : restId(item.itemId);
   if (item.itemType === 'appointment') {
-    return { kind: 'appointment', id: item.itemId, subject: item.subject ?? '', start: iso(item.start), end: iso(item.end), location: item.location || undefined, organizer: person(item.organizer) };
+    return { kind: 'appointment', id, subject: item.subject ?? '', start: iso(item.start), end: iso(item.end), location: item.location || undefined, organizer: person(item.organizer) };
   }
-  return { kind: 'message', id: item.itemId, subject: item.subject ?? '', from: person(item.from) };
+  return { kind: 'message', id, subject: item.subject ?? '', from: person(item.from) };
 }
 
 /** An office.js callback API as a promise; a failed AsyncResult or a throw becomes a Problem naming what failed. */
@@ -112,7 +122,7 @@ export async function connectOutlook(config: { officeJsUrl?: string; msAjaxUrl?:
   const host: MailboxHost = {
     locale: o.context.displayLanguage ?? 'sv-SE',
     user: { displayName: mailbox?.userProfile?.displayName, emailAddress: mailbox?.userProfile?.emailAddress },
-    item: toMailboxItem(officeItem),
+    item: toMailboxItem(officeItem, (id) => mailbox?.convertToRestId?.(id, 'v2.0') ?? id),
     supports: (set, version) => o.context.requirements.isSetSupported(set, version),
     getInternetHeaders() {
       const read = officeItem?.getAllInternetHeadersAsync;
@@ -122,6 +132,17 @@ export async function connectOutlook(config: { officeJsUrl?: string; msAjaxUrl?:
     getBody(type) {
       if (!officeItem) return Promise.reject(new Problem('host', 'No item is open'));
       return callAsync<string>('read the body', (cb) => officeItem.body.getAsync(type, cb));
+    },
+    async getAccessToken() {
+      const auth = (window as unknown as { OfficeRuntime?: OfficeRuntimeGlobal }).OfficeRuntime?.auth;
+      if (!auth) throw new Problem('host', 'This Outlook cannot hand out a sign-in token (OfficeRuntime.auth is missing)');
+      try {
+        return await auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true });
+      } catch (e) {
+        // office.js rejects with {code, name, message} (13xxx codes: not signed in, no consent, ...).
+        const error = e as { code?: number; message?: string } | undefined;
+        throw new Problem('sign-in-failed', `Outlook gave no token: ${error?.message ?? String(e)}`, { code: error?.code === undefined ? undefined : String(error.code), cause: e });
+      }
     },
   };
   return { inOutlook: true, host };

@@ -31,6 +31,7 @@ import { personKey } from '../../domain/people';
 import { withRoster } from '../../domain/roster';
 import { toProblem, type Problem } from '../../domain/problems';
 import { translator, useI18n } from '../i18n';
+import { TabApproval } from './approval/TabApproval';
 import { AttendanceList } from './AttendanceList';
 import { AttendanceChanges, AttendanceNotices } from './AttendanceNotices';
 import { SectionBoundary } from './Boundaries';
@@ -276,6 +277,7 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
           <MessageBarBody>{t('meeting.cancelled')}</MessageBarBody>
         </MessageBar>
       )}
+      {minutes && <TabApproval services={services} opened={minutes} me={data.secretary} iCalUId={data.meeting.iCalUId} />}
       <section className={styles.section} aria-labelledby="minutes-header">
         <Subtitle1 as="h2" id="minutes-header">
           {t('meeting.header')}

@@ -5,14 +5,17 @@
 // is wired in (index.tsx).
 
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Title3, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { CANCELLED, type BrowserSession, type BrowserSignIn } from '../../auth/browserTokenProvider';
 import { addressOfMinutesId, isVersion } from '../../app/signOffStore';
 import type { AppConfig } from '../../config/config';
 import { Problem, toProblem } from '../../domain/problems';
 import { OutsideText } from '../components/OutsideText';
 import { useI18n } from '../i18n';
-import type { JusteraTag } from './justeraTag';
+import type { MailTag } from '../../app/mailTag';
+
+/** What the mail's link names: the minutes and the version (no mail headers to read in a browser). */
+export type ApprovalLink = Pick<MailTag, 'minutesId' | 'version'>;
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem', padding: tokens.spacingHorizontalL },
@@ -22,7 +25,7 @@ const useStyles = makeStyles({
 /** What the approval view gets: who signed in, with their tokens, and the version the link asks for. */
 export interface ApprovalProps {
   session: BrowserSession;
-  request: JusteraTag;
+  request: ApprovalLink;
 }
 
 type State =
@@ -44,7 +47,7 @@ function SignInProblem({ problem }: { problem: Problem }) {
   );
 }
 
-export function BrowserApproval({ config, request, signIn, approval }: { config: AppConfig; request: JusteraTag; signIn: (config: AppConfig) => Promise<BrowserSignIn>; approval: (props: ApprovalProps) => ReactNode }) {
+export function BrowserApproval({ config, request, signIn, approval }: { config: AppConfig; request: ApprovalLink; signIn: (config: AppConfig) => Promise<BrowserSignIn>; approval: (props: ApprovalProps) => ReactNode }) {
   const { t, tx } = useI18n();
   const styles = useStyles();
   const [state, setState] = useState<State>({ phase: 'checking' });
@@ -133,20 +136,23 @@ export function ReturnFromSignIn({ config, signIn, otherwise }: { config: AppCon
   );
 }
 
-/**
- * Until the approval view is wired in: who is signed in (said above) and which version is asked for.
- * Replaced at merge by the approval view, through BrowserApproval's `approval` prop in index.tsx.
- */
-export function SignedInPlaceholder({ request }: ApprovalProps) {
-  const { tx } = useI18n();
-  return <Body1 as="p">{tx('browser.placeholder.version', { version: <OutsideText text={shortVersion(request.version)} /> })}</Body1>;
+const LinkApprovalChunk = lazy(() => import(/* webpackChunkName: "approval" */ './LinkApproval'));
+
+/** The approval view for the signed-in person, loaded with the Graph client when it is needed. */
+export function LinkApproval(props: ApprovalProps & { config: AppConfig }) {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Spinner size="tiny" label={t('approval.loading')} />}>
+      <LinkApprovalChunk {...props} />
+    </Suspense>
+  );
 }
 
 /**
  * The approval the page's address asks for (the mail's link): undefined without either parameter,
  * 'incomplete' when one is missing or not of its form (a link cut off in a mail client, say).
  */
-export function readApprovalLink(search: string): JusteraTag | 'incomplete' | undefined {
+export function readApprovalLink(search: string): ApprovalLink | 'incomplete' | undefined {
   const params = new URLSearchParams(search);
   const minutesId = params.get('minutes');
   const version = params.get('version');

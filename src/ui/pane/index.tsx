@@ -16,7 +16,7 @@ import { connectOutlook } from '../../host/outlookHost';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { languageFor, translator, useI18n } from '../i18n';
 import { Shell } from '../tab/Shell';
-import { BrowserApproval, readApprovalLink, ReturnFromSignIn, SignedInPlaceholder } from './BrowserApproval';
+import { BrowserApproval, readApprovalLink, LinkApproval, ReturnFromSignIn } from './BrowserApproval';
 import { OutsideOutlook, PaneApp } from './PaneApp';
 
 // Before office.js loads (it disables history.replaceState): a sign-in's answer out of the address.
@@ -27,7 +27,7 @@ type Boot =
   | { phase: 'starting' }
   | { phase: 'failed'; problem: Problem }
   | { phase: 'outside'; config: AppConfig; link: ReturnType<typeof readApprovalLink> }
-  | { phase: 'ready'; host: MailboxHost };
+  | { phase: 'ready'; host: MailboxHost; config: AppConfig };
 
 function systemTheme(): Theme {
   if (window.matchMedia('(forced-colors: active)').matches) return 'contrast';
@@ -57,7 +57,7 @@ function Root() {
           return;
         }
         document.documentElement.lang = languageFor(connection.host.locale) === 'sv' ? 'sv' : 'en';
-        setBoot({ phase: 'ready', host: connection.host });
+        setBoot({ phase: 'ready', host: connection.host, config });
       } catch (e) {
         setBoot({ phase: 'failed', problem: toProblem(e) });
       }
@@ -71,14 +71,13 @@ function Root() {
       {boot.phase === 'failed' && <PaneProblem problem={boot.problem} />}
       {boot.phase === 'outside' &&
         (typeof boot.link === 'object' ? (
-          // The approval view for a signed-in approver goes in `approval` (PANE's view; a placeholder until then).
-          <BrowserApproval config={boot.config} request={boot.link} signIn={signIn} approval={SignedInPlaceholder} />
+          <BrowserApproval config={boot.config} request={boot.link} signIn={signIn} approval={(props) => <LinkApproval config={boot.config} {...props} />} />
         ) : signInAnswer !== undefined ? (
           <ReturnFromSignIn config={boot.config} signIn={signIn} otherwise={<OutsideOutlook />} />
         ) : (
           <OutsideOutlook incompleteLink={boot.link === 'incomplete'} />
         ))}
-      {boot.phase === 'ready' && <PaneApp host={boot.host} />}
+      {boot.phase === 'ready' && <PaneApp host={boot.host} config={boot.config} />}
     </Shell>
   );
 }

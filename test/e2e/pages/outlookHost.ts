@@ -14,6 +14,7 @@ const MS_AJAX_CDN = 'https://ajax.aspnetcdn.com/ajax/3.5/MicrosoftAjax.js';
 export const PEOPLE = {
   secretary: { name: 'Ahmed Yilmaz', address: 'ahmed.yilmaz@regionostmark.se' },
   chair: { name: 'Karin Ekström', address: 'karin.ekstrom@regionostmark.se' },
+  member: { name: 'Olof Bergström', address: 'olof.bergstrom@regionostmark.se' },
 } as const;
 
 export interface OutlookOptions {
@@ -46,6 +47,15 @@ export class OutlookHost {
     return this.pane.getByRole('region', { name: heading });
   }
 
+  /** Makes the add-in pane `width` px wide (Outlook's is 320 at its narrowest); gives how far the pane's page scrolls sideways. */
+  async narrow(width: number): Promise<() => Promise<number>> {
+    await this.page.evaluate((w) => {
+      (document.getElementById('stage') as HTMLElement).style.width = `${w}px`;
+    }, width);
+    const frame = this.page.frames().find((f) => f.url().includes('/pane.html'))!;
+    return () => frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
   /** Every office.js request the simulator did not answer, and every setup problem: a test fails on any. */
   async unhandledCalls(): Promise<unknown[]> {
     return this.page.evaluate(() => {
@@ -69,36 +79,74 @@ export async function graphAs(request: APIRequestContext, user: string) {
       const res = await request.post(`${EMULATOR}/v1.0${path}`, { headers, data });
       expect(res.ok(), `POST ${path}`).toBe(true);
     },
+    /** Uploads a file's text (PUT .../content) and gives the driveItem Graph answers. */
+    async put<T>(path: string, text: string): Promise<T> {
+      const res = await request.put(`${EMULATOR}/v1.0${path}`, { headers: { ...headers, 'Content-Type': 'application/json' }, data: text });
+      expect(res.ok(), `PUT ${path}`).toBe(true);
+      return (await res.json()) as T;
+    },
+    /** A file's text. */
+    async text(path: string): Promise<string> {
+      const res = await request.get(`${EMULATOR}/v1.0${path}`, { headers });
+      expect(res.ok(), `GET ${path}`).toBe(true);
+      return res.text();
+    },
   };
 }
 
 /**
- * The secretary mails the chair through Graph's sendMail, with custom internet headers; returns the
- * id of the copy in the chair's inbox (the subject must be unique).
+ * The secretary (or `from`) mails the chair through Graph's sendMail, with custom internet headers;
+ * returns the id of the copy in the chair's inbox (the subject must be unique).
  */
-export async function mailChair(request: APIRequestContext, mail: { subject: string; body?: string; headers?: { name: string; value: string }[] }): Promise<string> {
-  await (await graphAs(request, PEOPLE.secretary.address)).post('/me/sendMail', {
-    message: {
-      subject: mail.subject,
-      body: { contentType: 'HTML', content: mail.body ?? '<p>Hej Karin!</p>' },
-      toRecipients: [{ emailAddress: { address: PEOPLE.chair.address, name: PEOPLE.chair.name } }],
-      internetMessageHeaders: mail.headers ?? [],
-    },
-  });
+export async function mailChair(
+  request: APIRequestContext,
+  mail: { subject: string; body?: string; headers?: { name: string; value: string }[]; from?: string; fromOutside?: boolean },
+): Promise<string> {
+  const body = mail.body ?? '<p>Hej Karin!</p>';
+  if (mail.fromOutside) {
+    // Mail from outside the tenant, however it names its sender: Exchange (the emulator) stamps it Anonymous.
+    const delivered = await request.post(`${EMULATOR}/_emulator/mail/deliver`, {
+      data: { from: mail.from ?? PEOPLE.secretary.address, to: PEOPLE.chair.address, subject: mail.subject, body: { contentType: 'HTML', content: body }, headers: mail.headers ?? [] },
+    });
+    expect(delivered.status()).toBe(201);
+  } else {
+    await (await graphAs(request, mail.from ?? PEOPLE.secretary.address)).post('/me/sendMail', {
+      message: {
+        subject: mail.subject,
+        body: { contentType: 'HTML', content: body },
+        toRecipients: [{ emailAddress: { address: PEOPLE.chair.address, name: PEOPLE.chair.name } }],
+        internetMessageHeaders: mail.headers ?? [],
+      },
+    });
+  }
   const inbox = await (await graphAs(request, PEOPLE.chair.address)).get<{ value: { id: string; subject: string }[] }>('/me/messages?$select=id,subject&$top=50');
   const copy = inbox.value.find((m) => m.subject === mail.subject);
   expect(copy, `the chair received "${mail.subject}"`).toBeDefined();
   return copy!.id;
 }
 
-/** A meeting in the chair's calendar around today (their own copy), with its start in UTC. */
-export async function chairsMeeting(request: APIRequestContext): Promise<{ id: string; subject: string; start: string }> {
+export interface ChairsMeeting {
+  id: string;
+  subject: string;
+  /** UTC ISO. */
+  start: string;
+  /** The same in every attendee's calendar: what the minutes' folder and versions are keyed by. */
+  iCalUId: string;
+}
+
+/** The meetings in the chair's calendar around today (their own copies), with their starts in UTC. */
+export async function chairsMeetings(request: APIRequestContext): Promise<ChairsMeeting[]> {
   const day = 86_400_000;
   const now = Date.now();
-  const view = await (await graphAs(request, PEOPLE.chair.address)).get<{ value: { id: string; subject: string; start: { dateTime: string } }[] }>(
+  const view = await (await graphAs(request, PEOPLE.chair.address)).get<{ value: { id: string; subject: string; iCalUId: string; start: { dateTime: string } }[] }>(
     `/me/calendarView?startDateTime=${new Date(now - 30 * day).toISOString()}&endDateTime=${new Date(now + 60 * day).toISOString()}&$top=100`,
   );
-  const event = view.value.find((e) => e.subject);
+  return view.value.filter((e) => e.subject).map((e) => ({ id: e.id, subject: e.subject, iCalUId: e.iCalUId, start: `${e.start.dateTime.replace(/(\.\d+)?$/, '')}Z` }));
+}
+
+/** A meeting in the chair's calendar around today (their own copy), with its start in UTC. */
+export async function chairsMeeting(request: APIRequestContext): Promise<ChairsMeeting> {
+  const [event] = await chairsMeetings(request);
   expect(event, 'the chair has a meeting around today').toBeDefined();
-  return { id: event!.id, subject: event!.subject, start: `${event!.start.dateTime.replace(/(\.\d+)?$/, '')}Z` };
+  return event!;
 }
