@@ -6,14 +6,19 @@
 import { expect, test } from '@playwright/test';
 import { approvalUrl, BrowserPane, demoApprovalLink } from './pages/browserPane';
 import { PANE, PEOPLE } from './pages/outlookHost';
+import { chairId, minutesDocument, SignOffFolder } from './pages/signOffRound';
 import { EMULATOR } from './pages/teamsHost';
 
 // The pane is https://localhost with a certificate made when the demo starts.
 test.use({ ignoreHTTPSErrors: true, locale: 'sv-SE' });
 
 test.describe('the approval link opened in a browser', () => {
-  test('the chair signs in through the sign-in page and is back on the link, signed in, with the version asked for', async ({ page, request }) => {
-    const link = await demoApprovalLink(request);
+  test('the chair signs in through the sign-in page, is back on the link and approves the version it names; the answer is a file Graph says the chair created', async ({ page, request }) => {
+    const folder = await SignOffFolder.create(request, `Styrelsemöte i webbläsaren ${test.info().retry}`);
+    const { version } = await folder.send(minutesDocument('Styrelsen, protokoll från länken', [{ id: 'item-budget', title: 'Budget 2027', decisions: ['Budgeten fastställs.'] }]), {
+      subject: `Protokoll för justering i webbläsaren ${test.info().retry}`,
+    });
+    const link = { minutesId: await folder.minutesId(), version };
     const pane = await new BrowserPane(page).open(approvalUrl(link));
 
     const signIn = pane.signInSection();
@@ -23,14 +28,29 @@ test.describe('the approval link opened in a browser', () => {
     await pane.signInAs(PEOPLE.chair.name);
 
     await expect(page.getByText(`Inloggad som ${PEOPLE.chair.name}`)).toBeVisible();
-    await expect(page.getByText(`Protokollet att justera: version ${link.version.slice(0, 12)}`)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Logga in', exact: true })).toHaveCount(0);
     // The token does not stay in the address (history, bookmarks, a shared screen); the link does.
     expect(page.url()).toBe(approvalUrl(link));
 
-    // A reload in the same tab keeps the sign-in.
+    // The same approval view as in Outlook: the exact version, then the answer.
+    const approval = page.getByRole('region', { name: 'Justering' });
+    await expect(approval.getByText('Du är ordförande och justerar protokollet.')).toBeVisible();
+    await expect(approval.getByRole('article').getByText('Budgeten fastställs.')).toBeVisible();
+    await approval.getByRole('button', { name: 'Justera' }).click();
+    await expect(approval.getByRole('status')).toContainText(`Du justerade version ${version.slice(0, 8)}`);
+    expect(await folder.answers()).toEqual([expect.objectContaining({ createdBy: await chairId(request), content: expect.objectContaining({ version, decision: 'approved' }) })]);
+
+    // A reload in the same tab keeps the sign-in and shows the answer given.
     await page.reload();
     await expect(page.getByText(`Inloggad som ${PEOPLE.chair.name}`)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Justering' }).getByRole('status')).toContainText(`Du justerade version ${version.slice(0, 8)}`);
+  });
+
+  test('a link whose version is not in the folder shows nothing to approve, with the reason', async ({ page, request }) => {
+    const pane = await new BrowserPane(page).open(approvalUrl(await demoApprovalLink(request)));
+    await pane.signInAs(PEOPLE.chair.name);
+    await expect(page.getByText('Versionen som mejlet pekar på finns inte i mötets mapp. Be sekreteraren skicka protokollet igen.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Justera' })).toHaveCount(0);
   });
 
   test('a cancelled sign-in says so and offers to sign in again; nobody is signed in', async ({ page, request }) => {
