@@ -19,7 +19,13 @@ describe('the configuration', () => {
     expect(parseConfig({ ...demo, officeJsUrl: '/office/office.js', msAjaxUrl: '/office-standin/MicrosoftAjax.js' })).toMatchObject({ officeJsUrl: '/office/office.js', msAjaxUrl: '/office-standin/MicrosoftAjax.js' });
   });
 
+  it("reads the pane's page that the approval mail links to", () => {
+    expect(parseConfig({ ...demo, paneUrl: 'https://localhost:4004/pane.html' }).paneUrl).toBe('https://localhost:4004/pane.html');
+  });
+
   it.each([
+    // The approval mail links there: https only.
+    [{ ...demo, paneUrl: 'javascript:alert(1)' }, /paneUrl/],
     [{ ...demo, graphBaseUrl: 'https://graph.microsoft.com' }, /graphBaseUrl/],
     [{ ...demo, tokenProvider: 'msal' }, /tokenProvider/],
     // teams-js drops a wrong origin silently and initialize then hangs for 60 s: refuse it here.

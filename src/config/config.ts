@@ -24,6 +24,11 @@ export interface AppConfig {
    * Outlook part fetches it) cannot be reached: the demo and tests serve a stand-in. Unset in production.
    */
   msAjaxUrl?: string;
+  /**
+   * The Outlook pane's page (pane.html) on Justera's own site: the approval mail links to it, so a
+   * chair where the add-in does not run (Outlook for Mac, a phone) approves in the browser.
+   */
+  paneUrl?: string;
 }
 
 function fail(message: string): never {
@@ -46,6 +51,7 @@ export function parseConfig(raw: unknown): AppConfig {
     // A script the pane runs: https (or a path on Justera's own origin), never another scheme.
     if (v !== undefined && (typeof v !== 'string' || !/^(https:\/\/[^/]+\/|\/(?!\/))\S*$/.test(v))) fail(`${key} must be an https URL or a path on this site, such as /office/office.js`);
   }
+  if (c.paneUrl !== undefined && (typeof c.paneUrl !== 'string' || !/^https:\/\/[^/\s]+\/\S*$/.test(c.paneUrl))) fail('paneUrl must be an https URL, such as https://justera.example.org/pane.html');
   return {
     graphBaseUrl: c.graphBaseUrl.replace(/\/+$/, ''),
     tokenProvider: c.tokenProvider,
@@ -54,6 +60,7 @@ export function parseConfig(raw: unknown): AppConfig {
     authority: typeof c.authority === 'string' ? c.authority : undefined,
     officeJsUrl: typeof c.officeJsUrl === 'string' ? c.officeJsUrl : undefined,
     msAjaxUrl: typeof c.msAjaxUrl === 'string' ? c.msAjaxUrl : undefined,
+    paneUrl: typeof c.paneUrl === 'string' ? c.paneUrl : undefined,
   };
 }
 
