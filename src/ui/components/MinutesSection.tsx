@@ -7,12 +7,13 @@
 // new minutes; people the minutes name who have left the directory are marked where they are shown.
 
 import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ChosenGroup } from '../../app/meetingGroup';
 import type { MinutesGroup, OpenedMinutes } from '../../app/openMinutes';
 import type { Prefill } from '../../app/prefill';
 import type { Services } from '../../app/services';
 import type { PersonRef } from '../../domain/minutes';
+import { meetingKey } from '../../domain/meetingFolder';
 import { personKey } from '../../domain/people';
 import { toProblem, type Problem } from '../../domain/problems';
 import { templateFor } from '../../domain/templates';
@@ -29,9 +30,19 @@ const MinutesEditor = lazy(() => import(/* webpackChunkName: "minutes-editor" */
 
 type State = { phase: 'opening' } | { phase: 'failed'; problem: Problem } | { phase: 'ready'; opened: OpenedMinutes };
 
-function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinutes; services: Services; people: PersonRef[]; prefill: Prefill }) {
+function EditorFor({ opened, services, people, prefill, group }: { opened: OpenedMinutes; services: Services; people: PersonRef[]; prefill: Prefill; group: MinutesGroup }) {
   const { t } = useI18n();
   const { sync } = opened;
+  // Sign-off of these minutes: answers name the meeting by its key; the sender is whoever is signed in.
+  const signOff = useMemo(() => {
+    const { meeting, secretary: me } = prefill;
+    const iCalUId = meeting.iCalUId ?? meeting.eventId;
+    return {
+      service: services.signOff(opened, group),
+      meeting: { key: meetingKey(iCalUId), iCalUId: meeting.iCalUId, start: meeting.start },
+      sentBy: { key: personKey(me), displayName: me.displayName, email: me.email, organisation: me.organisation },
+    };
+  }, [services, opened, group, prefill]);
   const minutes = useSyncExternalStore(
     (l) => sync.subscribe(l),
     () => sync.minutes,
@@ -59,6 +70,8 @@ function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinute
       void sync.flush().finally(() => sync.close());
     };
   }, [sync]);
+  // One object while the prefill is the same: the document (and so the version) is rendered from it.
+  const attendance = useMemo(() => ({ attendance: prefill.attendance, chairKey: prefill.chairKey, secretary: prefill.secretary }), [prefill]);
   return (
     <GoneFromDirectory.Provider value={gone}>
       <Suspense fallback={<Spinner label={t('minutesPage.loadingEditor')} labelPosition="below" />}>
@@ -73,7 +86,8 @@ function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinute
           update={(change) => sync.update(change)}
           newId={services.newId}
           onSaveNow={() => void sync.flush()}
-          attendance={{ attendance: prefill.attendance, chairKey: prefill.chairKey, secretary: prefill.secretary }}
+          attendance={attendance}
+          signOff={signOff}
         />
       </Suspense>
     </GoneFromDirectory.Provider>
@@ -181,7 +195,7 @@ export function MinutesSection({ services, prefill, group, onOpened }: { service
             <MessageBarBody>{tx('minutesPage.setAside', { name: setAside })}</MessageBarBody>
           </MessageBar>
         )}
-        <EditorFor opened={state.opened} services={services} people={people} prefill={prefill} />
+        <EditorFor opened={state.opened} services={services} people={people} prefill={prefill} group={target!} />
       </>
     );
   }
