@@ -25,6 +25,8 @@ export function watchAnswers(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let wait = everyMs;
   let running = false;
+  /** Microsoft 365 asked for a wait (Retry-After): coming into view does not cut it short. */
+  let waitAsked = false;
   const next = (ms: number) => {
     clearTimeout(timer);
     if (!stopped && (visibility?.isVisible() ?? true)) timer = setTimeout(() => void tick(), ms);
@@ -36,18 +38,20 @@ export function watchAnswers(
       const files = await list();
       if (stopped) return;
       wait = everyMs;
+      waitAsked = false;
       onAnswers(files);
     } catch (e) {
       if (stopped) return;
       const problem = toProblem(e);
       wait = Math.max(problem.retryAfterMs ?? 0, Math.min(wait * 2, maxMs));
+      waitAsked = (problem.retryAfterMs ?? 0) > 0;
       onProblem(problem);
     } finally {
       running = false;
     }
     next(wait);
   };
-  const unwatch = visibility?.subscribe((visible) => (visible ? next(0) : clearTimeout(timer)));
+  const unwatch = visibility?.subscribe((visible) => (visible ? next(waitAsked ? wait : 0) : clearTimeout(timer)));
   void tick();
   return () => {
     stopped = true;

@@ -8,7 +8,7 @@ import { documentVersion } from '../../../app/documentVersion';
 import type { ApproverWarning, SendProgress, SendStep } from '../../../app/sendForApproval';
 import type { SignOffService } from '../../../app/services';
 import type { Minutes, PersonRef } from '../../../domain/minutes';
-import type { Problem } from '../../../domain/problems';
+import { Problem } from '../../../domain/problems';
 import type { MinutesDocument } from '../../../domain/render';
 import { roundStatus, type AnswerFile } from '../../../domain/signOff';
 import { approvalsOf, approversIn, currentRound, earlierVersions, returnedComments, sendRefusals } from '../../../domain/signOffState';
@@ -30,12 +30,18 @@ export function useSignOff(context: SignOffContext | undefined, minutes: Minutes
   const round = currentRound(minutes);
 
   useEffect(() => {
+    // Only where sign-off is on: the hash is for rounds.
+    if (!context) return;
     let live = true;
-    void documentVersion(document).then((v) => live && setVersion(v));
+    documentVersion(document).then(
+      (v) => live && setVersion(v),
+      // No Web Crypto (an old browser): no version, so no round's state; sending says nothing is ready.
+      (e: unknown) => console.warn('Justera: the version of the minutes could not be computed', e),
+    );
     return () => {
       live = false;
     };
-  }, [document]);
+  }, [document, context]);
 
   const service = context?.service;
   // Followed from the first round on; a new round (another version, or the same sent again) lists at once.
@@ -72,7 +78,8 @@ export function useSignOff(context: SignOffContext | undefined, minutes: Minutes
 
   const send = useCallback(
     async (onStep: (step: SendStep) => void) => {
-      if (!context || !version) return;
+      if (!context) return;
+      if (!version) throw new Problem('bad-data', 'The version of the minutes could not be computed');
       const words = translator(minutes.language);
       await context.service.send(
         {
