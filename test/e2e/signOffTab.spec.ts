@@ -176,3 +176,19 @@ test("answers that must not count are flagged with the reason: the secretary's o
   await expect(signOff.region).toContainText('Ett svar skrivet av Karin Ekström räknades inte: det gäller en tidigare version av protokollet.');
   await expect(signOff.answers().filter({ hasText: 'Karin Ekström, ordförande: väntar' })).toHaveCount(1);
 });
+
+test('a sending that stops at the mail says so, and trying again mails each approver once, with one round and one stored version', async ({ page, request }) => {
+  const { signOff } = await openSecretary(page);
+  await emulatorAdmin.faults(request, { clientError: { count: 1, status: 403, code: 'ErrorAccessDenied', message: 'Access is denied.' }, paths: '^/me/sendMail' });
+  const dialog = await signOff.openSend();
+  await dialog.getByRole('button', { name: 'Skicka', exact: true }).click();
+  await expect(dialog.getByRole('alert').first()).toContainText('Utskicket avbröts efter 0 av 3 mejl. Försök igen');
+  await dialog.getByRole('button', { name: 'Försök igen' }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  const { version, address } = await lastTag(request);
+  const mails = (await sentMail(request)).filter((m) => header(m, 'x-justera-version') === version);
+  expect(mails).toHaveLength(3);
+  expect((await storeAs(PEOPLE.secretary.address, address).listVersions()).map((v) => v.version)).toEqual([version]);
+  await expect(signOff.region.getByText(/^Skickat för justering /)).toHaveCount(1);
+  await expect(signOff.answers()).toHaveCount(3);
+});
