@@ -42,7 +42,9 @@ function EditorFor({ opened, services, people, prefill, group }: { opened: Opene
       meeting: { key: meetingKey(iCalUId), iCalUId: meeting.iCalUId, start: meeting.start },
       sentBy: { key: personKey(me), displayName: me.displayName, email: me.email, organisation: me.organisation },
     };
-  }, [services, opened, group, prefill]);
+    // The group by its ids: the object around them is made anew on each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [services, opened, group.teamId, group.channelId, prefill]);
   const minutes = useSyncExternalStore(
     (l) => sync.subscribe(l),
     () => sync.minutes,
