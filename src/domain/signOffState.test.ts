@@ -106,5 +106,7 @@ describe('approved and returned, as the tab and the document show them', () => {
       ['i2', [{ by: 'Karin Ekström', comment: 'Beslutet saknas' }]],
       ['', [{ by: 'Sara Lind', comment: 'Fel datum' }]],
     ]);
+    // The item is gone from the minutes: the comment joins those on the whole, never out of sight.
+    expect([...returnedComments(status, (section) => section !== 'i2')]).toEqual([['', [{ by: 'Karin Ekström', comment: 'Beslutet saknas' }, { by: 'Sara Lind', comment: 'Fel datum' }]]]);
   });
 });

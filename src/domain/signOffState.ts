@@ -68,14 +68,15 @@ export function approvalsOf(status: RoundStatus | undefined): Approval[] | undef
 /**
  * The comments of the current round's returns, by the section each names ('' for none). Kept while
  * the round is void too: the edits that answer a comment void the round, and the comment stays in
- * sight until the minutes are sent again.
+ * sight until the minutes are sent again. `shown` says which sections the page can show a comment beside.
  */
-export function returnedComments(status: RoundStatus | undefined): Map<string, { by: string; comment: string }[]> {
+export function returnedComments(status: RoundStatus | undefined, shown: (section: string) => boolean = () => true): Map<string, { by: string; comment: string }[]> {
   const out = new Map<string, { by: string; comment: string }[]>();
   if (!status) return out;
   for (const a of status.answers) {
     if (a.decision !== 'returned') continue;
-    const section = a.section ?? '';
+    // A section the page does not show (an item removed since) is listed with the comments on the whole.
+    const section = a.section && shown(a.section) ? a.section : '';
     out.set(section, [...(out.get(section) ?? []), { by: a.approver.displayName, comment: a.comment ?? '' }]);
   }
   return out;

@@ -166,56 +166,56 @@ export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES
       <MinutesDocumentBar previewing={previewing} onPreviewChange={setPreviewing} render={renderDocument} />
       {previewing && <MinutesPreview document={renderDocument()} />}
       <fieldset className={styles.fields} disabled={locked}>
-      <TemplateSwitch template={template} groupTemplates={groupTemplates} update={update} />
+        <TemplateSwitch template={template} groupTemplates={groupTemplates} update={update} />
 
-      {!previewing && unplaced.length > 0 && (
-        <section className={styles.section} aria-labelledby={`${ids}-conflicts`}>
-          <Subtitle1 as="h2" className={styles.heading} id={`${ids}-conflicts`}>
-            {t('minutes.conflicts.other')}
-          </Subtitle1>
-          <Text block>{t('minutes.conflicts.otherBody')}</Text>
-          <div className={styles.conflicts}>
-            {unplaced.map((c) => (
-              <ConflictChoice
-                key={c.path}
-                field={describe(c.path, minutes)}
-                ours={c.ours}
-                theirs={c.theirs}
-                html={c.path.endsWith('/html')}
-                onKeep={(side) => update((m) => keepVersion(m, c.path, side))}
-              />
-            ))}
-          </div>
-        </section>
-      )}
-
-      {!previewing && sections.map((s) => {
-        const headingId = `${ids}-${s.id}`;
-        return (
-          <section key={s.id} className={styles.section} aria-labelledby={headingId}>
-            <Subtitle1 as="h2" className={styles.heading} id={headingId}>
-              <bdi>{s.label}</bdi>
+        {!previewing && unplaced.length > 0 && (
+          <section className={styles.section} aria-labelledby={`${ids}-conflicts`}>
+            <Subtitle1 as="h2" className={styles.heading} id={`${ids}-conflicts`}>
+              {t('minutes.conflicts.other')}
             </Subtitle1>
-            {s.id !== 'agenda' && <ReturnedComments comments={signOff.returned.get(s.id)} />}
-            <SectionBoundary>
-              {s.id === 'agenda' ? (
-                <AgendaEditor
-                  agenda={minutes.agenda}
-                  headingId={headingId}
-                  paragraphs={paragraphs}
-                  decisionsLabel={labelOf(template, 'decisions')}
-                  actionsLabel={labelOf(template, 'actions')}
-                  edit={edit}
+            <Text block>{t('minutes.conflicts.otherBody')}</Text>
+            <div className={styles.conflicts}>
+              {unplaced.map((c) => (
+                <ConflictChoice
+                  key={c.path}
+                  field={describe(c.path, minutes)}
+                  ours={c.ours}
+                  theirs={c.theirs}
+                  html={c.path.endsWith('/html')}
+                  onKeep={(side) => update((m) => keepVersion(m, c.path, side))}
                 />
-              ) : s.id === 'followUp' ? (
-                <FollowUpList followUp={minutes.followUp} headingId={headingId} edit={edit} />
-              ) : (
-                <NextMeetingField nextMeeting={minutes.nextMeeting} meeting={minutes.meeting} edit={edit} />
-              )}
-            </SectionBoundary>
+              ))}
+            </div>
           </section>
-        );
-      })}
+        )}
+
+        {!previewing && sections.map((s) => {
+          const headingId = `${ids}-${s.id}`;
+          return (
+            <section key={s.id} className={styles.section} aria-labelledby={headingId}>
+              <Subtitle1 as="h2" className={styles.heading} id={headingId}>
+                <bdi>{s.label}</bdi>
+              </Subtitle1>
+              {s.id !== 'agenda' && <ReturnedComments comments={signOff.returned.get(s.id)} />}
+              <SectionBoundary>
+                {s.id === 'agenda' ? (
+                  <AgendaEditor
+                    agenda={minutes.agenda}
+                    headingId={headingId}
+                    paragraphs={paragraphs}
+                    decisionsLabel={labelOf(template, 'decisions')}
+                    actionsLabel={labelOf(template, 'actions')}
+                    edit={edit}
+                  />
+                ) : s.id === 'followUp' ? (
+                  <FollowUpList followUp={minutes.followUp} headingId={headingId} edit={edit} />
+                ) : (
+                  <NextMeetingField nextMeeting={minutes.nextMeeting} meeting={minutes.meeting} edit={edit} />
+                )}
+              </SectionBoundary>
+            </section>
+          );
+        })}
       </fieldset>
     </div>
   );

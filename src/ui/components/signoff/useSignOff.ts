@@ -62,7 +62,8 @@ export function useSignOff(context: SignOffContext | undefined, minutes: Minutes
     [round, version, context, files, minutes],
   );
   const approvals = useMemo(() => approvalsOf(status), [status]);
-  const returned = useMemo(() => returnedComments(status), [status]);
+  const { agenda } = minutes;
+  const returned = useMemo(() => returnedComments(status, (section) => section === 'followUp' || section === 'nextMeeting' || agenda.some((i) => i.id === section)), [status, agenda]);
   // On the header and the conflicts only: an edit elsewhere (the round recorded while sending) keeps them.
   const { header, conflicts } = minutes;
   const approvers = useMemo(() => approversIn({ header }, people), [header, people]);
