@@ -41,6 +41,8 @@ function EditorFor({ opened, services, people, prefill, group }: { opened: Opene
       service: services.signOff(opened, group),
       meeting: { key: meetingKey(iCalUId), iCalUId: meeting.iCalUId, start: meeting.start },
       sentBy: { key: personKey(me), displayName: me.displayName, email: me.email, organisation: me.organisation },
+      // A chair the minutes name who was not invited is still found: the group's default, or its roster.
+      people: [...(opened.settings?.defaults.chair ? [opened.settings.defaults.chair] : []), ...(opened.settings?.roster.map((r) => r.person) ?? [])],
     };
     // The group by its ids: the object around them is made anew on each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -20,6 +20,8 @@ export interface SignOffContext {
   /** meetingFolder.ts meetingKey (answers name it), and what the Teams link names. */
   meeting: { key: string; iCalUId?: string; start: string };
   sentBy: PersonRef;
+  /** Besides the attendees: people the chair may be found among (the group's default chair, its roster). */
+  people?: readonly PersonRef[];
 }
 
 export function useSignOff(context: SignOffContext | undefined, minutes: Minutes, document: MinutesDocument, people: readonly PersonRef[]) {
@@ -66,7 +68,8 @@ export function useSignOff(context: SignOffContext | undefined, minutes: Minutes
   const returned = useMemo(() => returnedComments(status, (section) => section === 'followUp' || section === 'nextMeeting' || agenda.some((i) => i.id === section)), [status, agenda]);
   // On the header and the conflicts only: an edit elsewhere (the round recorded while sending) keeps them.
   const { header, conflicts } = minutes;
-  const approvers = useMemo(() => approversIn({ header }, people), [header, people]);
+  const more = context?.people;
+  const approvers = useMemo(() => approversIn({ header }, more ? [...people, ...more] : people), [header, people, more]);
   const refusals = useMemo(() => sendRefusals({ conflicts }, approvers), [conflicts, approvers]);
 
   const warnings = useCallback(async (): Promise<ApproverWarning[] | 'unknown'> => {
