@@ -4,6 +4,7 @@
 // pane writes them) show in the open tab without a reload; an edit voids the round; a returned
 // comment shows beside its item; answers that must not count are flagged with the reason.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { emulatorTokenProvider } from '../../src/auth/emulatorTokenProvider';
 import { createGraphClient } from '../../src/graph/client';
@@ -193,4 +194,22 @@ test('a sending that stops at the mail says so, and trying again mails each appr
   expect((await storeAs(PEOPLE.secretary.address, address).listVersions()).map((v) => v.version)).toEqual([version]);
   await expect(signOff.region.getByText(/^Skickat för justering /)).toHaveCount(1);
   await expect(signOff.answers()).toHaveCount(3);
+});
+
+test('the sending dialog and the panel with answers, a comment and a flag have no WCAG A/AA violations, in the contrast theme too', async ({ page, request }) => {
+  const violations = async () =>
+    (await new AxeBuilder({ page }).include(['iframe', '#root']).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  const { host, minutes } = await openInChannel(page, 'secretary', SERIES, { theme: 'contrast' });
+  const signOff = new SignOffPanel(host.tab);
+  await signOff.openSend();
+  expect(await violations()).toEqual([]);
+  await host.tab.getByRole('dialog').getByRole('button', { name: 'Skicka', exact: true }).click();
+  await expect(host.tab.getByRole('dialog')).toBeHidden({ timeout: 20_000 });
+  await answerAs(request, PEOPLE.chair.address, { decision: 'returned', comment: 'Se över beslutet.' });
+  await answerAs(request, PEOPLE.secretary.address, { decision: 'approved' });
+  await signOff.lookAgain(page);
+  await expect(signOff.region).toContainText('räknades inte');
+  await expect(signOff.region).toContainText('Återsänt av Karin Ekström: Se över beslutet.');
+  await expect(minutes.heading(SERIES)).toBeVisible();
+  expect(await violations()).toEqual([]);
 });
