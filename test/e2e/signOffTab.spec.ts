@@ -6,6 +6,8 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import mammoth from 'mammoth';
 import { emulatorTokenProvider } from '../../src/auth/emulatorTokenProvider';
 import { createGraphClient } from '../../src/graph/client';
 import { Graph } from '../../src/graph/graph';
@@ -94,7 +96,7 @@ test('the secretary sends to the chair and both adjusters: one mail each with th
   expect(stored.snapshot.approvers.map((a) => a.displayName)).toEqual(['Karin Ekström', 'Sara Lind', 'Olof Bergström']);
 });
 
-test('answers show without a reload; with one adjuster still to answer it waits; when all approved it is locked, and "Justerat av" says who and when', async ({ page, request }) => {
+test('answers show without a reload; with one adjuster still to answer it waits; when all approved it is locked, and "Justerat av" says who and when', async ({ page, request }, testInfo) => {
   // One answer arrives through the 20 s check of an open page, not a focus: room for it besides the rest.
   test.setTimeout(90_000);
   const { signOff, host, minutes } = await openSecretary(page);
@@ -120,6 +122,10 @@ test('answers show without a reload; with one adjuster still to answer it waits;
   await view.previewButton().click();
   await expect(view.preview()).toContainText(/Karin Ekström, ordförande \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await view.previewButton().click();
+  // So does the Word file.
+  const { file } = await view.download(testInfo.outputPath('docx'));
+  const { value: word } = await mammoth.extractRawText({ buffer: readFileSync(file) });
+  expect(word).toMatch(/Sara Lind, justerare \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
   await signOff.region.getByRole('button', { name: 'Ändra protokollet' }).click();
   const confirm = host.tab.getByRole('dialog', { name: 'Ändra protokollet' });
