@@ -117,6 +117,9 @@ test('answers show without a reload; with one adjuster still to answer it waits;
   // Locked: nothing can be typed until "Ändra protokollet", which says what it means.
   const item = minutes.agendaItemTitled('Inledning och föregående minnesanteckningar');
   await expect(item.getByRole('button', { name: /^Lägg till beslut i / })).toBeDisabled();
+  // What the minutes print from above the editor too: the chair and the attendance.
+  await expect(minutes.chair('Ordförande')).toBeDisabled();
+  await expect(minutes.statusOf('Närvaro för Olof Bergström')).toBeDisabled();
   // The preview prints who approved and when.
   const view = new MinutesDocumentView(page, host.tab);
   await view.previewButton().click();
@@ -131,6 +134,7 @@ test('answers show without a reload; with one adjuster still to answer it waits;
   const confirm = host.tab.getByRole('dialog', { name: 'Ändra protokollet' });
   await expect(confirm).toContainText('protokollet blir en ny version som måste skickas för justering igen');
   await confirm.getByRole('button', { name: 'Ändra ändå' }).click();
+  await expect(minutes.chair('Ordförande')).toBeEnabled();
   await item.getByRole('button', { name: /^Lägg till beslut i / }).click();
   await item.getByRole('textbox', { name: /Beslut 1/ }).fill('Dagordningen godkänns.');
   await expect(signOff.state()).toHaveText('Ändrat efter att det skickades: justeringen gäller inte längre. Skicka igen.');

@@ -30,7 +30,21 @@ const MinutesEditor = lazy(() => import(/* webpackChunkName: "minutes-editor" */
 
 type State = { phase: 'opening' } | { phase: 'failed'; problem: Problem } | { phase: 'ready'; opened: OpenedMinutes };
 
-function EditorFor({ opened, services, people, prefill, group }: { opened: OpenedMinutes; services: Services; people: PersonRef[]; prefill: Prefill; group: MinutesGroup }) {
+function EditorFor({
+  opened,
+  services,
+  people,
+  prefill,
+  group,
+  onLockChange,
+}: {
+  opened: OpenedMinutes;
+  services: Services;
+  people: PersonRef[];
+  prefill: Prefill;
+  group: MinutesGroup;
+  onLockChange?: (locked: boolean) => void;
+}) {
   const { t } = useI18n();
   const { sync } = opened;
   // Sign-off of these minutes: answers name the meeting by its key; the sender is whoever is signed in.
@@ -92,13 +106,27 @@ function EditorFor({ opened, services, people, prefill, group }: { opened: Opene
           onSaveNow={() => void sync.flush()}
           attendance={attendance}
           signOff={signOff}
+          onLockChange={onLockChange}
         />
       </Suspense>
     </GoneFromDirectory.Provider>
   );
 }
 
-export function MinutesSection({ services, prefill, group, onOpened }: { services: Services; prefill: Prefill; group?: MinutesGroup; onOpened: (opened: OpenedMinutes) => void }) {
+export function MinutesSection({
+  services,
+  prefill,
+  group,
+  onOpened,
+  onLockChange,
+}: {
+  services: Services;
+  prefill: Prefill;
+  group?: MinutesGroup;
+  onOpened: (opened: OpenedMinutes) => void;
+  /** The approved minutes locked or unlocked (sign-off). */
+  onLockChange?: (locked: boolean) => void;
+}) {
   const styles = useStyles();
   const { t, tx, language } = useI18n();
   const [state, setState] = useState<State>({ phase: 'opening' });
@@ -199,7 +227,7 @@ export function MinutesSection({ services, prefill, group, onOpened }: { service
             <MessageBarBody>{tx('minutesPage.setAside', { name: setAside })}</MessageBarBody>
           </MessageBar>
         )}
-        <EditorFor opened={state.opened} services={services} people={people} prefill={prefill} group={target!} />
+        <EditorFor opened={state.opened} services={services} people={people} prefill={prefill} group={target!} onLockChange={onLockChange} />
       </>
     );
   }

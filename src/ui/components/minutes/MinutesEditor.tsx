@@ -10,7 +10,7 @@
 // typed text stays where the cursor is. The notes editor loads lazily in its own chunk.
 
 import { Button, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SaveStatus } from '../../../app/minutesSync';
 import { paragraphNumbers, type Minutes, type PersonRef } from '../../../domain/minutes';
 import { keepVersion } from '../../../domain/minutesEdits';
@@ -70,6 +70,8 @@ export interface MinutesEditorProps {
   attendance?: PrefilledAttendance;
   /** Sign-off (send for approval, the answers, the lock), where the minutes live in a group's channel. */
   signOff?: SignOffContext;
+  /** Told when the approved minutes lock and unlock: the page locks what it shows of them too (attendance, chair). */
+  onLockChange?: (locked: boolean) => void;
 }
 
 const NO_TEMPLATES: readonly Template[] = [];
@@ -89,7 +91,7 @@ function describe(path: string, minutes: Minutes): string {
 
 const noChange = () => undefined;
 
-export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES, status, notKeptOnDevice, people, searchPeople, update: edited, newId, onSaveNow, attendance = NO_ATTENDANCE, signOff: signOffContext }: MinutesEditorProps) {
+export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES, status, notKeptOnDevice, people, searchPeople, update: edited, newId, onSaveNow, attendance = NO_ATTENDANCE, signOff: signOffContext, onLockChange }: MinutesEditorProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const ids = useId();
@@ -102,6 +104,7 @@ export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES
   const [unlocked, setUnlocked] = useState<string | undefined>();
   const locked = signOff.status?.state === 'approved' && unlocked !== signOff.round?.version;
   const update = locked ? noChange : edited;
+  useEffect(() => onLockChange?.(locked), [onLockChange, locked]);
   const renderDocument = () =>
     signOff.approvals ? renderMinutes(minutes, template, minutesAttendance(attendance, minutes), { language: minutes.language, approvals: signOff.approvals }) : sentDocument;
   // The latest callbacks behind stable functions: the parts are memoised on `edit`.
