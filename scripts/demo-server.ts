@@ -267,6 +267,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     hostOrigins: [hostOrigin],
     clientId: 'justera-demo',
     officeJsUrl: '/office/office.js',
+    // The approval mail's browser link (sendForApproval.ts): the pane's page, when the pane runs.
+    ...(paneOrigin ? { paneUrl: `${paneOrigin}/pane.html` } : {}),
   });
   // The pane's config.json: office.js from this site, and a MicrosoftAjax stand-in loaded before it,
   // since office.js would fetch MicrosoftAjax from Microsoft's CDN (msAjaxStandIn.ts).

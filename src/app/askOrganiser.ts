@@ -47,7 +47,7 @@ export interface OrganiserRequest {
   words: { subject: string; paragraphs: string[]; link: string };
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 
 /** The mail to the organiser: who, the words, and the link that opens the meeting in Justera. */

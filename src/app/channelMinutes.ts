@@ -60,6 +60,8 @@ export interface ChannelMinutesRemote extends MinutesRemote {
    * undefined when there was no file.
    */
   setAside(now: Date): Promise<string | undefined>;
+  /** The meeting's folder (where sign-off keeps its files), once the minutes have been saved; undefined before. */
+  meetingFolder(): Promise<{ driveId: string; folderId: string } | undefined>;
 }
 
 export function channelMinutesRemote(graph: Graph, folder: ChannelFolder, meeting: MeetingIdentity): ChannelMinutesRemote {
@@ -102,6 +104,10 @@ export function channelMinutesRemote(graph: Graph, folder: ChannelFolder, meetin
       const id = await findMeetingFolder();
       if (!id) return undefined;
       return (await graph.get(files.itemByPath(folder.driveId, id, MINUTES_FILE)))?.eTag;
+    },
+    async meetingFolder() {
+      const id = await findMeetingFolder();
+      return id ? { driveId: folder.driveId, folderId: id } : undefined;
     },
     async setAside(now) {
       const id = await findMeetingFolder();

@@ -64,6 +64,8 @@ export interface OpenedMinutes {
    * directory no longer has; none when it cannot tell (refused, offline).
    */
   goneFromDirectory: Promise<ReadonlySet<string>>;
+  /** The meeting's folder in the group's drive, once the minutes are saved (sign-off's files live there). */
+  meetingFolder(): Promise<{ driveId: string; folderId: string } | undefined>;
 }
 
 const DAY = 86_400_000;
@@ -253,5 +255,5 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
     console.warn('Justera: could not tell who has left the directory', e);
     return new Set<string>();
   });
-  return { sync, folder, goneFromDirectory: gone, ...(settings && { settings }), ...(setAside !== undefined && { setAside }) };
+  return { sync, folder, goneFromDirectory: gone, meetingFolder: () => remote.meetingFolder(), ...(settings && { settings }), ...(setAside !== undefined && { setAside }) };
 }

@@ -23,6 +23,20 @@ import type { Meeting } from '../domain/meeting';
 import { listMyMeetings } from './myMeetings';
 import { openMinutes, type FreshInput, type MinutesGroup, type OpenedMinutes } from './openMinutes';
 import { prefill, type MeetingRef, type Prefill, type PrefillStep } from './prefill';
+import type { AnswerFile, Approver, SignOffRound } from '../domain/signOff';
+import type { Problem } from '../domain/problems';
+import { watchAnswers } from './signOffAnswers';
+import { approverWarnings, sendForApproval, type ApprovalRequest, type ApproverWarning, type SendProgress, type SendStep } from './sendForApproval';
+import { signOffStore } from './signOffStore';
+
+/** Sign-off of one meeting's open minutes, for the secretary's tab (sendForApproval.ts, signOffAnswers.ts). */
+export interface SignOffService {
+  /** Approvers who may not be able to answer (not in the team, a guest). */
+  warnings(approvers: readonly Approver[]): Promise<ApproverWarning[]>;
+  send(request: ApprovalRequest, progress: SendProgress, onStep: (step: SendStep) => void): Promise<SignOffRound>;
+  /** Follows the answer files while the page is in sight; returns the stop. */
+  watchAnswers(onAnswers: (files: AnswerFile[]) => void, onProblem: (problem: Problem) => void): () => void;
+}
 
 export interface Services {
   /** The meetings in a window of the calendar (initialWindow(now) to start with). */
@@ -47,6 +61,8 @@ export interface Services {
   searchPeople(text: string): Promise<PersonRef[]>;
   /** The approver's side of sign-off (approval.ts): an approver of the open minutes answers in the tab. */
   approval: ApprovalService;
+  /** Sign-off of the open minutes of a meeting in a group's channel. */
+  signOff(opened: OpenedMinutes, group: MinutesGroup): SignOffService;
 }
 
 async function tokenProviderFor(config: AppConfig, host: Host): Promise<TokenProvider> {
@@ -78,6 +94,21 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
     })(),
     askOrganiser: (request) => askOrganiser(graph, request),
     approval: approvalService({ graph, now, random: answerRandom, timeZone }),
+    signOff: (opened, group) => ({
+      warnings: (approvers) => approverWarnings(graph, group.teamId, approvers),
+      send: (request, progress, onStep) => sendForApproval({ graph, sync: opened.sync, meetingFolder: opened.meetingFolder, now, paneUrl: config.paneUrl }, request, progress, onStep),
+      watchAnswers: (onAnswers, onProblem) => {
+        let store: ReturnType<typeof signOffStore> | undefined;
+        const list = async () => {
+          // The folder exists once the minutes are saved; until then there are no answers.
+          const folder = await opened.meetingFolder();
+          if (!folder) return [];
+          store ??= signOffStore(graph, folder);
+          return store.listAnswers();
+        };
+        return watchAnswers(list, onAnswers, onProblem, { visibility: documentVisibility() });
+      },
+    }),
     searchPeople: async (text) =>
       (await graph.get(people.searchPeople(text))).map((u) => ({ key: personKey(u), displayName: u.displayName, email: u.email, organisation: u.organisation })),
   };

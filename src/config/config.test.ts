@@ -24,7 +24,13 @@ describe('the configuration', () => {
     expect(parseConfig({ ...demo, browserSignIn: 'emulator' }).browserSignIn).toBe('emulator');
   });
 
+  it("reads the pane's page that the approval mail links to", () => {
+    expect(parseConfig({ ...demo, paneUrl: 'https://localhost:4004/pane.html' }).paneUrl).toBe('https://localhost:4004/pane.html');
+  });
+
   it.each([
+    // The approval mail links there: https only.
+    [{ ...demo, paneUrl: 'javascript:alert(1)' }, /paneUrl/],
     [{ ...demo, browserSignIn: 'naa' }, /browserSignIn/],
     [{ ...demo, graphBaseUrl: 'https://graph.microsoft.com' }, /graphBaseUrl/],
     [{ ...demo, tokenProvider: 'msal' }, /tokenProvider/],

@@ -30,6 +30,11 @@ export interface AppConfig {
    * "emulator", the Graph emulator's sign-in page (demo, tests). auth/browserTokenProvider.ts.
    */
   browserSignIn: 'msal' | 'emulator';
+  /**
+   * The Outlook pane's page (pane.html) on Justera's own site: the approval mail links to it, so a
+   * chair where the add-in does not run (Outlook for Mac, a phone) approves in the browser.
+   */
+  paneUrl?: string;
 }
 
 function fail(message: string): never {
@@ -54,6 +59,7 @@ export function parseConfig(raw: unknown): AppConfig {
   }
   const browserSignIn = c.browserSignIn ?? 'msal';
   if (browserSignIn !== 'msal' && browserSignIn !== 'emulator') fail('browserSignIn must be "msal" or "emulator"');
+  if (c.paneUrl !== undefined && (typeof c.paneUrl !== 'string' || !/^https:\/\/[^/\s]+\/\S*$/.test(c.paneUrl))) fail('paneUrl must be an https URL, such as https://justera.example.org/pane.html');
   return {
     graphBaseUrl: c.graphBaseUrl.replace(/\/+$/, ''),
     tokenProvider: c.tokenProvider,
@@ -63,6 +69,7 @@ export function parseConfig(raw: unknown): AppConfig {
     officeJsUrl: typeof c.officeJsUrl === 'string' ? c.officeJsUrl : undefined,
     msAjaxUrl: typeof c.msAjaxUrl === 'string' ? c.msAjaxUrl : undefined,
     browserSignIn,
+    paneUrl: typeof c.paneUrl === 'string' ? c.paneUrl : undefined,
   };
 }
 

@@ -16,9 +16,12 @@
 // copy the next time the two meet. The organiser's copy of the
 // attendance (attendance.organiserCopy) is one object by one writer: the newer fetch wins whole
 // (organiserCopy.ts), never a mix of two lists field by field with conflicts for the secretary.
+// Sign-off rounds (signOff.rounds) are facts of what was sent: both sides' rounds are kept, each
+// once (by version and time sent), in the order they were sent.
 
 import type { Conflict, Minutes } from './minutes';
 import { newerOrganiserCopy } from './organiserCopy';
+import type { SignOffRound } from './signOff';
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -115,11 +118,22 @@ class Merger {
   }
 }
 
+/** Every round either side sent, each once (by version and time sent), oldest first; undefined when neither sent any. */
+export function mergeRounds(...sides: (readonly SignOffRound[] | undefined)[]): SignOffRound[] | undefined {
+  const all = new Map<string, SignOffRound>();
+  for (const side of sides) for (const r of side ?? []) if (!all.has(`${r.version}@${r.sentAt}`)) all.set(`${r.version}@${r.sentAt}`, r);
+  return all.size ? [...all.values()].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt)) : undefined;
+}
+
 /** Merges our copy and theirs against the base both started from. */
 export function mergeMinutes(base: Minutes, ours: Minutes, theirs: Minutes): Minutes {
   const merger = new Merger();
   const organiserCopy = newerOrganiserCopy(ours.attendance?.organiserCopy, theirs.attendance?.organiserCopy);
-  const withoutCopy = (m: Minutes): Minutes => (m.attendance?.organiserCopy ? { ...m, attendance: { ...m.attendance, organiserCopy: undefined } } : m);
+  const rounds = mergeRounds(ours.signOff?.rounds, theirs.signOff?.rounds);
+  const withoutCopy = (m: Minutes): Minutes => {
+    const { signOff: _s, ...rest } = m;
+    return m.attendance?.organiserCopy ? { ...rest, attendance: { ...m.attendance, organiserCopy: undefined } } : rest;
+  };
   const { conflicts: bc, updatedAt: _bu, ...b } = withoutCopy(base);
   const { conflicts: oc, updatedAt: ou, ...o } = withoutCopy(ours);
   const { conflicts: tc, updatedAt: tu, ...t } = withoutCopy(theirs);
@@ -131,7 +145,7 @@ export function mergeMinutes(base: Minutes, ours: Minutes, theirs: Minutes): Min
   for (const c of [...tc, ...oc].filter((c) => !settled(c))) conflicts.set(c.path, c);
   for (const c of merger.conflicts) conflicts.set(c.path, c);
   const attendance = organiserCopy ? { ...merged.attendance, organiserCopy } : merged.attendance;
-  return { ...merged, attendance, conflicts: [...conflicts.values()], updatedAt: ou > tu ? ou : tu };
+  return { ...merged, attendance, conflicts: [...conflicts.values()], ...(rounds && { signOff: { rounds } }), updatedAt: ou > tu ? ou : tu };
 }
 
 /** The secretary settles a conflict with the text to keep; the field gets it and the conflict goes. */

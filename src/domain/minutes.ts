@@ -6,6 +6,7 @@
 
 import type { AttendanceStatus, HandMark, JoinKind, Rsvp, StatusReason } from './attendance';
 import type { AgendaDraftItem } from './agenda';
+import type { SignOffRound } from './signOff';
 import type { Language } from './templates';
 
 /** Bumped when the file's shape changes; restoreMinutes migrates older versions. */
@@ -157,6 +158,11 @@ export interface Minutes {
   /** "Protokoll": the first paragraph number of these minutes (§ numbering continues across the year). */
   firstParagraph?: number;
   conflicts: Conflict[];
+  /**
+   * Sign-off (justering): each round sent for approval, oldest first; the current round is the last.
+   * Absent until the minutes are first sent (files written before sign-off have none).
+   */
+  signOff?: { rounds: SignOffRound[] };
   /** When a person last changed anything: ISO instant from the caller's clock. */
   updatedAt: string;
 }

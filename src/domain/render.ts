@@ -11,6 +11,7 @@ import { applyHandMarks, groupAttendance, sortEntries, withChair, type Attendanc
 import type { FollowUpState, Minutes, PersonRef } from './minutes';
 import type { Person } from './people';
 import { paragraphNumbers } from './minutes';
+import type { Approval } from './signOffState';
 import { labelOf, type HeaderFieldId, type Language, type Template } from './templates';
 
 /** A person as the document prints them: name, and what follows it in the attendance lists. */
@@ -91,6 +92,8 @@ export interface Signer {
   name: string;
   /** "ordförande", "justerare" */
   role?: string;
+  /** When they approved, in the minutes' language and the meeting's zone ("2026-12-03 14:02"): only in an approved version. */
+  approvedAt?: string;
 }
 
 export type DocumentSection =
@@ -99,8 +102,8 @@ export type DocumentSection =
   | { kind: 'followUp'; label: string; entries: FollowUpEntry[] }
   | { kind: 'nextMeeting'; label: string; text: string }
   | { kind: 'recordedBy'; label: string; names: string[] }
-  /** Names only, each with a line to sign: the approval itself (who and when) comes with sign-off. */
-  | { kind: 'approvedBy'; label: string; signers: Signer[] };
+  /** Each with a line to sign; once the version is approved, who approved it and when (`approved`). */
+  | { kind: 'approvedBy'; label: string; signers: Signer[]; approved?: boolean };
 
 export interface MinutesDocument {
   language: Language;
@@ -120,6 +123,11 @@ export interface MinutesDocument {
 
 export interface RenderOptions {
   language?: Language;
+  /**
+   * Who approved this version and when (signOffState.ts approvalsOf), for "Justerat av". Never part
+   * of the document whose hash is the version: approving it would change what was approved.
+   */
+  approvals?: readonly Approval[];
 }
 
 /** The words a template does not name, per language: data, like the templates' labels. */
@@ -296,6 +304,11 @@ export function renderMinutes(minutes: Minutes, template: Template, attendance: 
   const end = clock(meeting.end, meeting.timeZone, language);
   const placeShown = labelOf(template, 'place') !== undefined;
   const time = timeRange(start, end, words);
+  const approvals = options.approvals?.map((a) => ({
+    name: a.name,
+    role: words.roles.get(a.role),
+    approvedAt: [meetingDate(a.at, meeting.timeZone, language), clock(a.at, meeting.timeZone, language)].filter(Boolean).join(' '),
+  }));
 
   const absent = [
     ...attendance.excused.map((p) => ({ p, line: personLine(p, words, words.excused) })),
@@ -314,8 +327,8 @@ export function renderMinutes(minutes: Minutes, template: Template, attendance: 
     ['secretary', secretary],
     ['compiledBy', chair],
     ['adjusters', adjusters.length ? adjusters.join(', ') : undefined],
-    // Who approved and when is filled in by sign-off; until then the closing lines carry the signatures.
-    ['approval', undefined],
+    // Who approved and when, once every approver has; until then the closing lines carry the signatures.
+    ['approval', approvals?.length ? approvals.map((a) => `${a.name} ${a.approvedAt}`).join(', ') : undefined],
   ]);
   const header: HeaderField[] = template.header.flatMap((f) => {
     const value = values.get(f.id);
@@ -378,6 +391,7 @@ export function renderMinutes(minutes: Minutes, template: Template, attendance: 
       case 'recordedBy':
         return [{ kind: 'recordedBy', label: s.label, names: secretary ? [secretary] : [] }];
       case 'approvedBy': {
+        if (approvals?.length) return [{ kind: 'approvedBy', label: s.label, signers: approvals, approved: true }];
         const signers: Signer[] = [
           ...(chair ? [{ name: chair, role: words.roles.get('chair') }] : []),
           ...adjusters.filter((a) => a !== chair).map((name) => ({ name, role: words.roles.get('adjuster') })),

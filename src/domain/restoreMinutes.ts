@@ -19,6 +19,7 @@ import {
   type OrganiserCopyEntry,
   type PersonRef,
 } from './minutes';
+import type { Approver, SignOffRound } from './signOff';
 
 export type RestoreResult =
   | { ok: true; minutes: Minutes; /** What had to be repaired, for the log. */ repairs: string[] }
@@ -165,6 +166,36 @@ class Restorer {
     return { fetchedBy, fetchedAt, source, meetingStart, meetingEnd, entries: this.list(v.entries, `${what}.entries`, this.copyEntry) };
   }
 
+  /** A round sent for approval: without its version, time, sender or approvers it is dropped whole. */
+  round = (r: Rec, path: string): SignOffRound | undefined => {
+    const version = str(r.version);
+    const sentAt = instant(r.sentAt);
+    const sentBy = this.person(r.sentBy);
+    if (!version || !/^[0-9a-f]{64}$/.test(version) || !sentAt || !sentBy) return undefined;
+    const approvers = this.list(r.approvers, `${path}.approvers`, (a): Approver | undefined => {
+      const person = this.person(a);
+      return person && (a.role === 'chair' || a.role === 'adjuster') ? { ...person, role: a.role } : undefined;
+    });
+    return { version, sentAt, sentBy, approvers };
+  };
+
+  signOff(v: unknown): Minutes['signOff'] {
+    if (v === undefined) return undefined;
+    if (!isRec(v)) {
+      this.note('signOff is not an object');
+      return undefined;
+    }
+    // Rounds have no id: each is read on its own, and the list keeps them in the order sent.
+    const rounds = Array.isArray(v.rounds)
+      ? v.rounds.flatMap((r, i) => {
+          const round = isRec(r) ? this.round(r, `signOff.rounds[${i}]`) : undefined;
+          if (!round) this.note(`signOff.rounds[${i}] could not be read`);
+          return round ? [round] : [];
+        })
+      : [];
+    return { rounds: rounds.sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt)) };
+  }
+
   conflict = (r: Rec): Conflict | undefined => {
     const path = str(r.path);
     const ours = str(r.ours);
@@ -213,6 +244,7 @@ export function restoreMinutes(raw: unknown): RestoreResult {
     nextMeeting: { start: str(next.start), end: str(next.end), place: str(next.place), text: str(next.text) ?? '' },
     firstParagraph: typeof raw.firstParagraph === 'number' && Number.isInteger(raw.firstParagraph) && raw.firstParagraph > 0 ? raw.firstParagraph : undefined,
     conflicts: r.list(raw.conflicts, 'conflicts', r.conflict),
+    signOff: r.signOff(raw.signOff),
     updatedAt: str(raw.updatedAt) ?? new Date(0).toISOString(),
   };
   return { ok: true, minutes: clean(minutes), repairs: r.repairs };

@@ -52,6 +52,8 @@ const useStyles = makeStyles({
     '@media (max-width: 480px)': { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  // What the approved minutes print (chair, attendance), disabled together while they are locked.
+  locked: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 type State =
@@ -78,6 +80,8 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
   /** The organiser's copy of the attendance in the open minutes (written here when the user is the organiser). */
   const [organiserCopy, setOrganiserCopy] = useState<OrganiserCopy | undefined>();
   const [ask, setAsk] = useState<OrganiserCopyNoticeProps['ask']>({ state: 'idle' });
+  /** The minutes are approved and locked (sign-off): the chair and the attendance they print are too. */
+  const [locked, setLocked] = useState(false);
 
   const load = useCallback(async () => {
     setState({ phase: 'loading', step: 'meeting' });
@@ -283,7 +287,9 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
           {t('meeting.header')}
         </Subtitle1>
         <SectionBoundary>
-          <MinutesHeader meeting={data.meeting} secretary={minutes?.sync.minutes.header.secretary ?? data.secretary} chairKey={chairKey} onChairChange={onChairChange} />
+          <fieldset className={styles.locked} disabled={locked}>
+            <MinutesHeader meeting={data.meeting} secretary={minutes?.sync.minutes.header.secretary ?? data.secretary} chairKey={chairKey} onChairChange={onChairChange} />
+          </fieldset>
         </SectionBoundary>
       </section>
       <section className={styles.section} aria-labelledby="attendance">
@@ -326,32 +332,34 @@ export function MeetingPage({ services, meetingRef, group }: { services: Service
             <MessageBarBody>{t('attendance.noInvitees')}</MessageBarBody>
           </MessageBar>
         )}
-        <div className={styles.toolbar}>
-          {attendance.source.kind === 'rsvp' && (
-            <Button onClick={() => save(data, markAllInvitedPresent(attendance), chairKey)}>{t('attendance.markAllPresent')}</Button>
+        <fieldset className={styles.locked} disabled={locked}>
+          <div className={styles.toolbar}>
+            {attendance.source.kind === 'rsvp' && (
+              <Button onClick={() => save(data, markAllInvitedPresent(attendance), chairKey)}>{t('attendance.markAllPresent')}</Button>
+            )}
+            {/* Only the organiser can read the report through Graph, so only they are offered the update. */}
+            {data.meeting.userIsOrganiser && data.meeting.joinUrl && (
+              <Button onClick={() => void onUpdate()} disabled={updating} aria-busy={updating}>
+                {updating ? t('attendance.updating') : t('attendance.update')}
+              </Button>
+            )}
+            {updating && <Spinner size="tiny" aria-label={t('attendance.updating')} />}
+            {!notKeptLocally && !minutes && <Caption1>{t('attendance.savedLocally')}</Caption1>}
+          </div>
+          {notKeptLocally && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{t('attendance.notSavedLocally')}</MessageBarBody>
+            </MessageBar>
           )}
-          {/* Only the organiser can read the report through Graph, so only they are offered the update. */}
-          {data.meeting.userIsOrganiser && data.meeting.joinUrl && (
-            <Button onClick={() => void onUpdate()} disabled={updating} aria-busy={updating}>
-              {updating ? t('attendance.updating') : t('attendance.update')}
-            </Button>
-          )}
-          {updating && <Spinner size="tiny" aria-label={t('attendance.updating')} />}
-          {!notKeptLocally && !minutes && <Caption1>{t('attendance.savedLocally')}</Caption1>}
-        </div>
-        {notKeptLocally && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{t('attendance.notSavedLocally')}</MessageBarBody>
-          </MessageBar>
-        )}
-        {updateProblem && <ProblemMessage problem={updateProblem} onRetry={() => void onUpdate()} />}
-        {update && <AttendanceChanges changes={update.changes} source={update.source} />}
-        <SectionBoundary>
-          <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} onAdd={onAdd} />
-        </SectionBoundary>
+          {updateProblem && <ProblemMessage problem={updateProblem} onRetry={() => void onUpdate()} />}
+          {update && <AttendanceChanges changes={update.changes} source={update.source} />}
+          <SectionBoundary>
+            <AttendanceList attendance={attendance} notInDirectory={data.notInDirectory} onMark={onMark} onAdd={onAdd} />
+          </SectionBoundary>
+        </fieldset>
       </section>
       <SectionBoundary>
-        <MinutesSection services={services} prefill={data} group={group} onOpened={onMinutesOpened} />
+        <MinutesSection services={services} prefill={data} group={group} onOpened={onMinutesOpened} onLockChange={setLocked} />
       </SectionBoundary>
     </div>
   );

@@ -7,12 +7,13 @@
 // new minutes; people the minutes name who have left the directory are marked where they are shown.
 
 import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ChosenGroup } from '../../app/meetingGroup';
 import type { MinutesGroup, OpenedMinutes } from '../../app/openMinutes';
 import type { Prefill } from '../../app/prefill';
 import type { Services } from '../../app/services';
 import type { PersonRef } from '../../domain/minutes';
+import { meetingKey } from '../../domain/meetingFolder';
 import { personKey } from '../../domain/people';
 import { toProblem, type Problem } from '../../domain/problems';
 import { templateFor } from '../../domain/templates';
@@ -29,9 +30,37 @@ const MinutesEditor = lazy(() => import(/* webpackChunkName: "minutes-editor" */
 
 type State = { phase: 'opening' } | { phase: 'failed'; problem: Problem } | { phase: 'ready'; opened: OpenedMinutes };
 
-function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinutes; services: Services; people: PersonRef[]; prefill: Prefill }) {
+function EditorFor({
+  opened,
+  services,
+  people,
+  prefill,
+  group,
+  onLockChange,
+}: {
+  opened: OpenedMinutes;
+  services: Services;
+  people: PersonRef[];
+  prefill: Prefill;
+  group: MinutesGroup;
+  onLockChange?: (locked: boolean) => void;
+}) {
   const { t } = useI18n();
   const { sync } = opened;
+  // Sign-off of these minutes: answers name the meeting by its key; the sender is whoever is signed in.
+  const signOff = useMemo(() => {
+    const { meeting, secretary: me } = prefill;
+    const iCalUId = meeting.iCalUId ?? meeting.eventId;
+    return {
+      service: services.signOff(opened, group),
+      meeting: { key: meetingKey(iCalUId), iCalUId: meeting.iCalUId, start: meeting.start },
+      sentBy: { key: personKey(me), displayName: me.displayName, email: me.email, organisation: me.organisation },
+      // A chair the minutes name who was not invited is still found: the group's default, or its roster.
+      people: [...(opened.settings?.defaults.chair ? [opened.settings.defaults.chair] : []), ...(opened.settings?.roster.map((r) => r.person) ?? [])],
+    };
+    // The group by its ids: the object around them is made anew on each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [services, opened, group.teamId, group.channelId, prefill]);
   const minutes = useSyncExternalStore(
     (l) => sync.subscribe(l),
     () => sync.minutes,
@@ -59,6 +88,8 @@ function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinute
       void sync.flush().finally(() => sync.close());
     };
   }, [sync]);
+  // One object while the prefill is the same: the document (and so the version) is rendered from it.
+  const attendance = useMemo(() => ({ attendance: prefill.attendance, chairKey: prefill.chairKey, secretary: prefill.secretary }), [prefill]);
   return (
     <GoneFromDirectory.Provider value={gone}>
       <Suspense fallback={<Spinner label={t('minutesPage.loadingEditor')} labelPosition="below" />}>
@@ -73,14 +104,29 @@ function EditorFor({ opened, services, people, prefill }: { opened: OpenedMinute
           update={(change) => sync.update(change)}
           newId={services.newId}
           onSaveNow={() => void sync.flush()}
-          attendance={{ attendance: prefill.attendance, chairKey: prefill.chairKey, secretary: prefill.secretary }}
+          attendance={attendance}
+          signOff={signOff}
+          onLockChange={onLockChange}
         />
       </Suspense>
     </GoneFromDirectory.Provider>
   );
 }
 
-export function MinutesSection({ services, prefill, group, onOpened }: { services: Services; prefill: Prefill; group?: MinutesGroup; onOpened: (opened: OpenedMinutes) => void }) {
+export function MinutesSection({
+  services,
+  prefill,
+  group,
+  onOpened,
+  onLockChange,
+}: {
+  services: Services;
+  prefill: Prefill;
+  group?: MinutesGroup;
+  onOpened: (opened: OpenedMinutes) => void;
+  /** The approved minutes locked or unlocked (sign-off). */
+  onLockChange?: (locked: boolean) => void;
+}) {
   const styles = useStyles();
   const { t, tx, language } = useI18n();
   const [state, setState] = useState<State>({ phase: 'opening' });
@@ -181,7 +227,7 @@ export function MinutesSection({ services, prefill, group, onOpened }: { service
             <MessageBarBody>{tx('minutesPage.setAside', { name: setAside })}</MessageBarBody>
           </MessageBar>
         )}
-        <EditorFor opened={state.opened} services={services} people={people} prefill={prefill} />
+        <EditorFor opened={state.opened} services={services} people={people} prefill={prefill} group={target!} onLockChange={onLockChange} />
       </>
     );
   }

@@ -84,6 +84,11 @@ export class MeetingMinutes {
   agendaItem(title: string): Locator {
     return this.tab.getByRole('listitem').filter({ has: this.tab.getByRole('heading', { name: title, exact: true }) });
   }
+  /** One agenda item by its title, whatever its number ("§ 47 Ekonomisk uppföljning" in formal minutes). */
+  agendaItemTitled(title: string): Locator {
+    const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.tab.getByRole('listitem').filter({ has: this.tab.getByRole('heading', { level: 3, name: new RegExp(`^(§ \\d+ )?${escaped}$`) }) });
+  }
   /** Where the minutes are safe, in words ("Sparat", "Sparar…", why a write waits). */
   saveStatus(): Locator {
     return this.tab.getByTestId('save-status').getByRole('status');
@@ -160,4 +165,46 @@ export async function openChannelMeeting(page: Page, series: string, options: Ho
   const minutes = new MeetingMinutes(host.tab);
   await expect(minutes.heading(series)).toBeVisible();
   return { host, tab: host.tab, minutes };
+}
+
+/**
+ * "Justering" in the secretary's minutes: sending for approval and where the round stands. The
+ * approvers' answers are written here as the approvers themselves would (the Outlook pane's
+ * signOffStore.writeAnswer, through the real Graph client to the emulator as that person).
+ */
+export class SignOffPanel {
+  readonly region: Locator;
+  constructor(private readonly tab: FrameLocator) {
+    this.region = tab.getByRole('region', { name: /^(Justering|Approval)$/ });
+  }
+  /** The dialog "Skicka för justering" opened, as it lists the approvers and any warning. */
+  async openSend(): Promise<Locator> {
+    await this.region.getByRole('button', { name: /^Skicka för justering( igen)?$/ }).click();
+    const dialog = this.tab.getByRole('dialog', { name: 'Skicka för justering' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText('Kontrollerar att justerarna kan svara…')).toHaveCount(0);
+    return dialog;
+  }
+  /** Sends for approval and waits until the dialog closed (every mail sent). */
+  async send() {
+    const dialog = await this.openSend();
+    await dialog.getByRole('button', { name: 'Skicka', exact: true }).click();
+    await expect(dialog).toBeHidden({ timeout: 20_000 });
+  }
+  /** Where the round stands, in words ("Väntar på justering.", "Justerat.", ...). */
+  state(): Locator {
+    return this.region.getByRole('status');
+  }
+  /** Each approver's answer, one line each ("Karin Ekström, ordförande: väntar"). */
+  answers(): Locator {
+    return this.region.getByRole('list', { name: 'Svar' }).getByRole('listitem');
+  }
+  /** The version sent, short ("Version 1a2b3c4d"). */
+  version(): Locator {
+    return this.region.getByText(/^Version [0-9a-f]{8}$/);
+  }
+  /** As when the secretary comes back to the tab: the answers are read at once (window focus). */
+  async lookAgain(page: Page) {
+    for (const frame of page.frames()) if (frame !== page.mainFrame()) await frame.evaluate(() => window.dispatchEvent(new Event('focus')));
+  }
 }

@@ -35,6 +35,7 @@ import { conflictAt, conflictsUnder, type MinutesEditing } from './editing';
 import { DateField } from './LocaleDateTime';
 import { NotesEditor } from './NotesEditor';
 import { PersonPicker } from './PersonPicker';
+import { ReturnedComments } from '../signoff/ReturnedComments';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -264,6 +265,7 @@ export const AgendaItemEditor = memo(function AgendaItemEditor({ item, name, dec
 
   return (
     <div className={styles.body}>
+      <ReturnedComments comments={edit.returned?.get(item.id)} />
       <section className={styles.part} aria-labelledby={ids.notes}>
         <Subtitle2 as="h4" className={styles.heading} id={ids.notes}>
           {t('minutes.notes')}

@@ -10,7 +10,7 @@
 // typed text stays where the cursor is. The notes editor loads lazily in its own chunk.
 
 import { Button, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SaveStatus } from '../../../app/minutesSync';
 import { paragraphNumbers, type Minutes, type PersonRef } from '../../../domain/minutes';
 import { keepVersion } from '../../../domain/minutesEdits';
@@ -26,6 +26,9 @@ import { MinutesDocumentBar, MinutesPreview } from './MinutesPreview';
 import { NextMeetingField } from './NextMeetingField';
 import { SaveStatusBar } from './SaveStatusBar';
 import { TemplateSwitch } from './TemplateSwitch';
+import { ReturnedComments } from '../signoff/ReturnedComments';
+import { SignOffPanel } from '../signoff/SignOffPanel';
+import { useSignOff, type SignOffContext } from '../signoff/useSignOff';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL, minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
@@ -43,6 +46,8 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   conflicts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
+  // The editing parts, disabled together while the approved version is locked.
+  fields: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
 });
 
 export interface MinutesEditorProps {
@@ -63,6 +68,10 @@ export interface MinutesEditorProps {
   onSaveNow?: () => void;
   /** Who was there as the prefill knows it, for the preview and the Word file (the minutes' marks win). */
   attendance?: PrefilledAttendance;
+  /** Sign-off (send for approval, the answers, the lock), where the minutes live in a group's channel. */
+  signOff?: SignOffContext;
+  /** Told when the approved minutes lock and unlock: the page locks what it shows of them too (attendance, chair). */
+  onLockChange?: (locked: boolean) => void;
 }
 
 const NO_TEMPLATES: readonly Template[] = [];
@@ -80,13 +89,24 @@ function describe(path: string, minutes: Minutes): string {
   return item ? `${item.title || seg[1]} / ${seg.slice(2).join('/')}` : seg.join('/');
 }
 
-export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES, status, notKeptOnDevice, people, searchPeople, update, newId, onSaveNow, attendance = NO_ATTENDANCE }: MinutesEditorProps) {
+const noChange = () => undefined;
+
+export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES, status, notKeptOnDevice, people, searchPeople, update: edited, newId, onSaveNow, attendance = NO_ATTENDANCE, signOff: signOffContext, onLockChange }: MinutesEditorProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const ids = useId();
   const [undo, setUndo] = useState<Undo | undefined>();
   const [previewing, setPreviewing] = useState(false);
-  const renderDocument = () => renderMinutes(minutes, template, minutesAttendance(attendance, minutes), { language: minutes.language });
+  // The document as sent for approval: its hash is the version, so it never carries the approval itself.
+  const sentDocument = useMemo(() => renderMinutes(minutes, template, minutesAttendance(attendance, minutes), { language: minutes.language }), [minutes, template, attendance]);
+  const signOff = useSignOff(signOffContext, minutes, sentDocument, people);
+  /** The approved version the secretary chose to change ("Ändra protokollet"). */
+  const [unlocked, setUnlocked] = useState<string | undefined>();
+  const locked = signOff.status?.state === 'approved' && unlocked !== signOff.round?.version;
+  const update = locked ? noChange : edited;
+  useEffect(() => onLockChange?.(locked), [onLockChange, locked]);
+  const renderDocument = () =>
+    signOff.approvals ? renderMinutes(minutes, template, minutesAttendance(attendance, minutes), { language: minutes.language, approvals: signOff.approvals }) : sentDocument;
   // The latest callbacks behind stable functions: the parts are memoised on `edit`.
   const callbacks = useRef({ update, newId, searchPeople });
   callbacks.current = { update, newId, searchPeople };
@@ -102,8 +122,9 @@ export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES
       conflicts: minutes.conflicts,
       offerUndo,
       today,
+      returned: signOff.returned,
     }),
-    [people, canSearch, minutes.conflicts, offerUndo, today],
+    [people, canSearch, minutes.conflicts, offerUndo, today, signOff.returned],
   );
   const paragraphs = useMemo(
     () => (template.numberedParagraphs ? paragraphNumbers({ agenda: minutes.agenda, firstParagraph: minutes.firstParagraph }) : undefined),
@@ -144,57 +165,61 @@ export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES
         )}
       </div>
 
-      <TemplateSwitch template={template} groupTemplates={groupTemplates} update={update} />
+      {signOff.enabled && <SignOffPanel signOff={signOff} timeZone={minutes.meeting.timeZone} locked={locked} onUnlock={() => setUnlocked(signOff.round?.version)} />}
       <MinutesDocumentBar previewing={previewing} onPreviewChange={setPreviewing} render={renderDocument} />
       {previewing && <MinutesPreview document={renderDocument()} />}
+      <fieldset className={styles.fields} disabled={locked}>
+        <TemplateSwitch template={template} groupTemplates={groupTemplates} update={update} />
 
-      {!previewing && unplaced.length > 0 && (
-        <section className={styles.section} aria-labelledby={`${ids}-conflicts`}>
-          <Subtitle1 as="h2" className={styles.heading} id={`${ids}-conflicts`}>
-            {t('minutes.conflicts.other')}
-          </Subtitle1>
-          <Text block>{t('minutes.conflicts.otherBody')}</Text>
-          <div className={styles.conflicts}>
-            {unplaced.map((c) => (
-              <ConflictChoice
-                key={c.path}
-                field={describe(c.path, minutes)}
-                ours={c.ours}
-                theirs={c.theirs}
-                html={c.path.endsWith('/html')}
-                onKeep={(side) => update((m) => keepVersion(m, c.path, side))}
-              />
-            ))}
-          </div>
-        </section>
-      )}
-
-      {!previewing && sections.map((s) => {
-        const headingId = `${ids}-${s.id}`;
-        return (
-          <section key={s.id} className={styles.section} aria-labelledby={headingId}>
-            <Subtitle1 as="h2" className={styles.heading} id={headingId}>
-              <bdi>{s.label}</bdi>
+        {!previewing && unplaced.length > 0 && (
+          <section className={styles.section} aria-labelledby={`${ids}-conflicts`}>
+            <Subtitle1 as="h2" className={styles.heading} id={`${ids}-conflicts`}>
+              {t('minutes.conflicts.other')}
             </Subtitle1>
-            <SectionBoundary>
-              {s.id === 'agenda' ? (
-                <AgendaEditor
-                  agenda={minutes.agenda}
-                  headingId={headingId}
-                  paragraphs={paragraphs}
-                  decisionsLabel={labelOf(template, 'decisions')}
-                  actionsLabel={labelOf(template, 'actions')}
-                  edit={edit}
+            <Text block>{t('minutes.conflicts.otherBody')}</Text>
+            <div className={styles.conflicts}>
+              {unplaced.map((c) => (
+                <ConflictChoice
+                  key={c.path}
+                  field={describe(c.path, minutes)}
+                  ours={c.ours}
+                  theirs={c.theirs}
+                  html={c.path.endsWith('/html')}
+                  onKeep={(side) => update((m) => keepVersion(m, c.path, side))}
                 />
-              ) : s.id === 'followUp' ? (
-                <FollowUpList followUp={minutes.followUp} headingId={headingId} edit={edit} />
-              ) : (
-                <NextMeetingField nextMeeting={minutes.nextMeeting} meeting={minutes.meeting} edit={edit} />
-              )}
-            </SectionBoundary>
+              ))}
+            </div>
           </section>
-        );
-      })}
+        )}
+
+        {!previewing && sections.map((s) => {
+          const headingId = `${ids}-${s.id}`;
+          return (
+            <section key={s.id} className={styles.section} aria-labelledby={headingId}>
+              <Subtitle1 as="h2" className={styles.heading} id={headingId}>
+                <bdi>{s.label}</bdi>
+              </Subtitle1>
+              {s.id !== 'agenda' && <ReturnedComments comments={signOff.returned.get(s.id)} />}
+              <SectionBoundary>
+                {s.id === 'agenda' ? (
+                  <AgendaEditor
+                    agenda={minutes.agenda}
+                    headingId={headingId}
+                    paragraphs={paragraphs}
+                    decisionsLabel={labelOf(template, 'decisions')}
+                    actionsLabel={labelOf(template, 'actions')}
+                    edit={edit}
+                  />
+                ) : s.id === 'followUp' ? (
+                  <FollowUpList followUp={minutes.followUp} headingId={headingId} edit={edit} />
+                ) : (
+                  <NextMeetingField nextMeeting={minutes.nextMeeting} meeting={minutes.meeting} edit={edit} />
+                )}
+              </SectionBoundary>
+            </section>
+          );
+        })}
+      </fieldset>
     </div>
   );
 }

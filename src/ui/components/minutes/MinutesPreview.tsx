@@ -259,8 +259,9 @@ export function MinutesPreview({ document: doc }: { document: MinutesDocument })
                 </p>
                 {s.signers.map((p, i) => (
                   <p key={i}>
-                    <span className={styles.sign} aria-hidden="true" />
+                    {!s.approved && <span className={styles.sign} aria-hidden="true" />}
                     <bdi>{[p.name, p.role].filter(Boolean).join(', ')}</bdi>
+                    {p.approvedAt && ` ${p.approvedAt}`}
                   </p>
                 ))}
               </div>

@@ -104,10 +104,10 @@ function paragraphs(doc: MinutesDocument, readNotes: ReadNotes): Paragraph[] {
         break;
       case 'approvedBy':
         out.push(new Paragraph({ spacing: { before: 240 }, children: [text(`${s.label}:`, { bold: true })] }));
-        // A line to sign above each name: who approved and when comes with sign-off.
-        for (const signer of s.signers.length ? s.signers : [{ name: '', role: undefined }]) {
-          out.push(new Paragraph({ spacing: { before: 480 }, children: [text('_______________________________')] }));
-          out.push(new Paragraph({ children: [text([signer.name, signer.role].filter(Boolean).join(', '))] }));
+        // A line to sign above each name, until the version is approved: then who approved it and when.
+        for (const signer of s.signers.length ? s.signers : [{ name: '', role: undefined, approvedAt: undefined }]) {
+          if (!s.approved) out.push(new Paragraph({ spacing: { before: 480 }, children: [text('_______________________________')] }));
+          out.push(new Paragraph({ children: [text([[signer.name, signer.role].filter(Boolean).join(', '), signer.approvedAt].filter(Boolean).join(' '))] }));
         }
         break;
     }

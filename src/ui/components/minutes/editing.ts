@@ -17,6 +17,8 @@ export interface MinutesEditing {
   offerUndo(message: string, undo: (m: Minutes) => Minutes): void;
   /** Today as YYYY-MM-DD on this device, to mark a due date that has passed. */
   today: string;
+  /** Comments of approvers who returned the minutes, by the agenda item (or section) they name. */
+  returned?: ReadonlyMap<string, { by: string; comment: string }[]>;
 }
 
 export function conflictAt(conflicts: readonly Conflict[], path: string): Conflict | undefined {
