@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { approvalUrl, BrowserPane, demoApprovalLink } from './pages/browserPane';
 import { PANE, PEOPLE } from './pages/outlookHost';
-import { chairId, minutesDocument, SignOffFolder } from './pages/signOffRound';
+import { approvalView, chairId, minutesDocument, SignOffFolder } from './pages/signOffRound';
 import { EMULATOR } from './pages/teamsHost';
 
 // The pane is https://localhost with a certificate made when the demo starts.
@@ -33,7 +33,7 @@ test.describe('the approval link opened in a browser', () => {
     expect(page.url()).toBe(approvalUrl(link));
 
     // The same approval view as in Outlook: the exact version, then the answer.
-    const approval = page.getByRole('region', { name: 'Justering' });
+    const approval = approvalView(page);
     await expect(approval.getByText('Du är ordförande och justerar protokollet.')).toBeVisible();
     await expect(approval.getByRole('article').getByText('Budgeten fastställs.')).toBeVisible();
     await approval.getByRole('button', { name: 'Justera' }).click();
@@ -43,7 +43,7 @@ test.describe('the approval link opened in a browser', () => {
     // A reload in the same tab keeps the sign-in and shows the answer given.
     await page.reload();
     await expect(page.getByText(`Inloggad som ${PEOPLE.chair.name}`)).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Justering' }).getByRole('status')).toContainText(`Du justerade version ${version.slice(0, 8)}`);
+    await expect(approvalView(page).getByRole('status')).toContainText(`Du justerade version ${version.slice(0, 8)}`);
   });
 
   test('a link whose version is not in the folder shows nothing to approve, with the reason', async ({ page, request }) => {

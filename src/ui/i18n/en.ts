@@ -474,7 +474,7 @@ export const en: Messages = {
   'browser.signedInAs': 'Signed in as {name}',
   'browser.link.invalid': 'The link is incomplete: it must name minutes and a version. Open the link in the mail again, or copy the whole address.',
   // --- Issue 11 PANE: the approver's view (src/ui/components/approval, src/ui/pane) ---
-  'approval.heading': 'Approval',
+  'approval.heading': 'Your approval',
   'approval.loading': 'Fetching the version sent for approval…',
   'approval.role.chair': 'You are the chair and approve the minutes.',
   'approval.role.adjuster': 'You are an adjuster of the minutes.',

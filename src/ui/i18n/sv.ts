@@ -473,7 +473,7 @@ export const sv = {
   'browser.signedInAs': 'Inloggad som {name}',
   'browser.link.invalid': 'Länken är inte hel: den ska peka ut ett protokoll och en version. Öppna länken i mejlet igen, eller kopiera hela adressen.',
   // --- Issue 11 PANE: the approver's view (src/ui/components/approval, src/ui/pane) ---
-  'approval.heading': 'Justering',
+  'approval.heading': 'Din justering',
   'approval.loading': 'Hämtar versionen som skickades för justering…',
   'approval.role.chair': 'Du är ordförande och justerar protokollet.',
   'approval.role.adjuster': 'Du är justerare av protokollet.',

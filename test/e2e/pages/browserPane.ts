@@ -54,6 +54,14 @@ export class BrowserPane {
     await expect(this.page).toHaveURL(new RegExp(`^${PANE}/pane\\.html`));
   }
 
+  /** Signs in on the emulator's page as anyone in the directory, by the address typed in its field. */
+  async signInWithAddress(address: string, button = 'Logga in') {
+    await this.goToSignIn(button);
+    await this.page.getByRole('textbox', { name: /^Annan användare/ }).fill(address);
+    await this.page.getByRole('button', { name: 'Logga in som den användaren' }).click();
+    await expect(this.page).toHaveURL(new RegExp(`^${PANE}/pane\\.html`));
+  }
+
   /** Cancels on the emulator's sign-in page. */
   async cancelSignIn(button = 'Logga in') {
     await this.goToSignIn(button);

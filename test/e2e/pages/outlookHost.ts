@@ -119,9 +119,14 @@ export async function mailChair(
       },
     });
   }
-  const inbox = await (await graphAs(request, PEOPLE.chair.address)).get<{ value: { id: string; subject: string }[] }>('/me/messages?$select=id,subject&$top=50');
-  const copy = inbox.value.find((m) => m.subject === mail.subject);
-  expect(copy, `the chair received "${mail.subject}"`).toBeDefined();
+  return messageIn(request, PEOPLE.chair.address, mail.subject);
+}
+
+/** The id of the newest mail with this subject in a person's inbox, as Graph lists it for them. */
+export async function messageIn(request: APIRequestContext, user: string, subject: string): Promise<string> {
+  const inbox = await (await graphAs(request, user)).get<{ value: { id: string; subject: string }[] }>('/me/messages?$select=id,subject&$top=50');
+  const copy = inbox.value.find((m) => m.subject === subject);
+  expect(copy, `${user} received "${subject}"`).toBeDefined();
   return copy!.id;
 }
 

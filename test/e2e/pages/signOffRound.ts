@@ -5,7 +5,7 @@
 // back the answer files the approvers created, with Graph's createdBy.
 
 import { createHash } from 'node:crypto';
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import type { DocumentItem, MinutesDocument } from '../../../src/domain/render';
 import { canonicalJson } from '../../../src/domain/signOff';
 import { graphAs, mailChair, PEOPLE } from './outlookHost';
@@ -176,4 +176,9 @@ export async function chairId(request: APIRequestContext): Promise<string> {
   const me = await (await graphAs(request, PEOPLE.chair.address)).get<{ id: string }>('/me');
   expect(me.id).toBeTruthy();
   return me.id;
+}
+
+/** The approver's view ("Din justering"), in the Outlook pane, the browser page or the Teams tab. */
+export function approvalView(root: Pick<Page, 'getByRole'> | Pick<FrameLocator, 'getByRole'>, language: 'sv' | 'en' = 'sv') {
+  return root.getByRole('region', { name: language === 'sv' ? 'Din justering' : 'Your approval', exact: true });
 }
