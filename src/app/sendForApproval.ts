@@ -61,6 +61,8 @@ export interface ApprovalRequest {
   document: MinutesDocument;
   /** documentVersion(document): the hash of exactly this document. */
   version: string;
+  /** contentVersion(minutes): the minutes' own content as sent, which voids the round when it changes. */
+  content?: string;
   approvers: Approver[];
   /** The meeting: its key (meetingFolder.ts meetingKey, answers name it), and what the Teams link names. */
   meeting: { key: string; iCalUId?: string; start: string };
@@ -149,7 +151,7 @@ export async function sendForApproval(deps: SendDeps, request: ApprovalRequest, 
   const folder = await deps.meetingFolder();
   if (!folder) throw new Problem('server', "The minutes' folder was not found after saving");
 
-  const round: SignOffRound = progress.round ?? { version: request.version, sentAt: deps.now().toISOString(), sentBy: request.sentBy, approvers: request.approvers };
+  const round: SignOffRound = progress.round ?? { version: request.version, sentAt: deps.now().toISOString(), sentBy: request.sentBy, approvers: request.approvers, ...(request.content ? { content: request.content } : {}) };
   onStep({ step: 'version' });
   await signOffStore(deps.graph, folder).saveVersion({
     kind: VERSION_KIND,

@@ -176,7 +176,8 @@ class Restorer {
       const person = this.person(a);
       return person && (a.role === 'chair' || a.role === 'adjuster') ? { ...person, role: a.role } : undefined;
     });
-    return { version, sentAt, sentBy, approvers };
+    const content = typeof r.content === 'string' && /^[0-9a-f]{64}$/.test(r.content) ? r.content : undefined;
+    return { version, sentAt, sentBy, approvers, ...(content ? { content } : {}) };
   };
 
   signOff(v: unknown): Minutes['signOff'] {

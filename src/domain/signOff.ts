@@ -44,6 +44,13 @@ export interface SignOffRound {
   sentAt: string;
   sentBy: PersonRef;
   approvers: Approver[];
+  /**
+   * Hash of the minutes' own content when sent (signOffState.ts signedContent): what voids the round
+   * when it changes. The document (`version`) also holds what each viewer reads live from Microsoft 365
+   * (the attendance from replies or the report), so comparing documents would void a round for one
+   * viewer and not another. Absent in rounds recorded before it existed: then the document is compared.
+   */
+  content?: string;
 }
 
 /** What an answer file holds. */

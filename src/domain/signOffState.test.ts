@@ -3,7 +3,7 @@ import { sampleMinutes } from './minutesFixtures';
 import { renderMinutes } from './render';
 import { restoreMinutes } from './restoreMinutes';
 import { roundStatus, type AnswerFile, type SignOffRound } from './signOff';
-import { approvalsOf, approversIn, currentRound, earlierVersions, recordRound, returnedComments, sendRefusals } from './signOffState';
+import { approvalsOf, approversIn, currentRound, earlierVersions, effectiveVersion, recordRound, returnedComments, sendRefusals, signedContent } from './signOffState';
 import { templateFor } from './templates';
 
 const V1 = 'a'.repeat(64);
@@ -45,6 +45,43 @@ describe('sign-off rounds kept in the minutes', () => {
     expect(merged.signOff?.rounds.map((r) => r.sentAt)).toEqual(['2026-12-04T09:00:00.000Z', '2026-12-05T09:00:00.000Z', '2026-12-05T10:00:00.000Z']);
     expect(merged.conflicts).toEqual([]);
     expect(mergeMinutes(sampleMinutes(), sampleMinutes(), ours).signOff?.rounds).toHaveLength(2);
+  });
+});
+
+describe('what voids a round: the minutes, the same for every viewer', () => {
+  const C1 = 'c'.repeat(64);
+  const C2 = 'd'.repeat(64);
+  const sent = { ...round(V1, '2026-12-01T10:00:00Z'), content: C1 };
+
+  it("counts answers against the round's version while the content is as sent, whatever the viewer's document hashes to", () => {
+    // The organiser reads the attendance report, the secretary the replies: their documents differ.
+    expect(effectiveVersion(sent, C1, V2)).toBe(V1);
+    expect(roundStatus(sent, 'm', effectiveVersion(sent, C1, V2), []).state).toBe('waiting');
+  });
+
+  it('voids the round once the content changed', () => {
+    expect(roundStatus(sent, 'm', effectiveVersion(sent, C2, V1), []).state).toBe('void');
+  });
+
+  it('a round recorded without a content hash compares the document, as before', () => {
+    expect(effectiveVersion(round(V1, '2026-12-01T10:00:00Z'), C1, V2)).toBe(V2);
+  });
+
+  it("the signed content leaves out the time of the last edit, the rounds, the kept conflicts and the organiser's copy of the attendance, and nothing else", () => {
+    const minutes = recordRound({ ...sampleMinutes(), updatedAt: '2026-12-02T08:00:00Z' }, sent);
+    const content = signedContent(minutes);
+    expect(Object.keys(content).sort()).toEqual(Object.keys(minutes).filter((k) => !['updatedAt', 'signOff', 'conflicts'].includes(k)).sort());
+    const copy = { fetchedBy: karin, fetchedAt: '2026-12-02T09:00:00Z', source: 'report' as const, entries: [] };
+    expect(signedContent({ ...minutes, updatedAt: '2027-01-01T00:00:00Z', signOff: undefined, attendance: { ...minutes.attendance, organiserCopy: copy } })).toEqual(content);
+    // A hand mark is the secretary's: it changes the content.
+    expect(signedContent({ ...minutes, attendance: { ...minutes.attendance, marks: [...minutes.attendance.marks, { key: 'id:x', status: 'present' }] } })).not.toEqual(content);
+  });
+
+  it('the content hash is kept when the minutes are read back, and a malformed one is dropped', () => {
+    const read = restoreMinutes(json(recordRound(sampleMinutes(), sent)));
+    expect(read.ok && currentRound(read.minutes)?.content).toBe(C1);
+    const bad = restoreMinutes(json(recordRound(sampleMinutes(), { ...sent, content: 'not-a-hash' })));
+    expect(bad.ok && currentRound(bad.minutes)?.content).toBeUndefined();
   });
 });
 

@@ -13,6 +13,28 @@ export function currentRound(minutes: Pick<Minutes, 'signOff'>): SignOffRound | 
   return minutes.signOff?.rounds.at(-1);
 }
 
+/**
+ * The minutes as a round signs them, the same for every viewer: everything people wrote, less what
+ * changes without anyone editing: the time of the last edit, the rounds themselves, the conflicts kept
+ * for the secretary (settling one changes the text it is about), and the organiser's copy of the
+ * attendance, which the organiser's Justera writes by itself whenever it reads the report (like the
+ * replies everyone reads live, it is Microsoft 365's, not an edit).
+ */
+export function signedContent(minutes: Minutes): Omit<Minutes, 'updatedAt' | 'signOff' | 'conflicts'> {
+  const { updatedAt: _u, signOff: _s, conflicts: _c, attendance, ...rest } = minutes;
+  return { ...rest, attendance: { marks: attendance.marks } };
+}
+
+/**
+ * The version to count a round's answers against: the round's own while the minutes' content is as
+ * it was sent (whoever looks, whatever they read live), else what the minutes render to now (which
+ * voids the round). Rounds without a content hash compare the document.
+ */
+export function effectiveVersion(round: SignOffRound, content: string, document: string): string {
+  if (round.content === undefined) return document;
+  return content === round.content ? round.version : content;
+}
+
 /** The versions of the rounds before the current one: an answer naming one of them is flagged as late. */
 export function earlierVersions(minutes: Pick<Minutes, 'signOff'>): string[] {
   const rounds = minutes.signOff?.rounds ?? [];

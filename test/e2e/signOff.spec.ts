@@ -86,6 +86,15 @@ test('sent from the tab; approved by the chair in Outlook, by one adjuster from 
   await expect(signOff.state()).toHaveText('Justerat.');
   await expect(signOff.region).toContainText(/Justerat av Karin Ekström \d{4}-\d{2}-\d{2} \d{2}:\d{2}, Sara Lind .+, Olof Bergström .+/);
 
+  // The chair is the organiser: her tab reads the attendance report, the secretary's the replies, so
+  // their documents differ; the minutes are the same, and so is what she sees of the approval.
+  const chairsTeams = await browser.newContext({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const chairsTab = await openInChannel(await chairsTeams.newPage(), 'chair', SERIES);
+  const chairsPanel = new SignOffPanel(chairsTab.host.tab);
+  await expect(chairsPanel.state()).toHaveText('Justerat.');
+  await expect(chairsPanel.region.getByRole('button', { name: /^Skicka för justering/ })).toHaveCount(0);
+  await chairsTeams.close();
+
   // Approved minutes are locked; changing them starts a new version, and the approval is void at once.
   const item = minutes.agendaItemTitled('Inledning och föregående minnesanteckningar');
   await expect(item.getByRole('button', { name: /^Lägg till beslut i / })).toBeDisabled();

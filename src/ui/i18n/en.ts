@@ -459,7 +459,7 @@ export const en: Messages = {
   'pane.appointment.heading': 'The meeting',
   'pane.appointment.start': 'Starts {date} at {time}',
   'pane.tag.reading': "Reading the mail's tag…",
-  'pane.tag.found': 'Sent from Justera: minutes {minutes}, version {version}',
+  'pane.tag.found': 'Sent from Justera for approval.',
   'pane.tag.none': 'This mail does not come from Justera',
   'pane.tag.failed': "The mail's headers could not be read, so Justera cannot tell whether it comes from Justera.",
   // --- The pane's page in a browser: sign-in for the approval link (issue 11, BROWSER task) ---

@@ -458,7 +458,7 @@ export const sv = {
   'pane.appointment.heading': 'Mötet',
   'pane.appointment.start': 'Börjar {date} kl. {time}',
   'pane.tag.reading': 'Läser mejlets märkning…',
-  'pane.tag.found': 'Skickat från Justera: protokoll {minutes}, version {version}',
+  'pane.tag.found': 'Skickat från Justera för justering.',
   'pane.tag.none': 'Det här mejlet kommer inte från Justera',
   'pane.tag.failed': 'Mejlets rubrikrader kunde inte läsas, så Justera vet inte om mejlet kommer därifrån.',
   // --- The pane's page in a browser: sign-in for the approval link (issue 11, BROWSER task) ---

@@ -31,7 +31,7 @@ function Approval(props: { config: AppConfig; host: MailboxHost; source: Approva
 type TagState = { phase: 'reading' } | { phase: 'read'; tag: JusteraTag | undefined } | { phase: 'failed' };
 
 function MessageTag({ host, config, from }: { host: MailboxHost; config: AppConfig; from?: string }) {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const [state, setState] = useState<TagState>({ phase: 'reading' });
   useEffect(() => {
     let live = true;
@@ -62,7 +62,7 @@ function MessageTag({ host, config, from }: { host: MailboxHost; config: AppConf
   }
   return (
     <>
-      <Body1>{tx('pane.tag.found', { minutes: <OutsideText text={state.tag.minutesId} />, version: <OutsideText text={state.tag.version} /> })}</Body1>
+      <Body1>{t('pane.tag.found')}</Body1>
       {source && <Approval config={config} host={host} source={source} />}
     </>
   );

@@ -299,9 +299,9 @@ export function SignOffPanel({ signOff, timeZone, locked, onUnlock }: SignOffPan
             <Button onClick={() => setUnlocking(true)}>{t('signOff.unlock')}</Button>
           </>
         ) : (
-          // A new round only for a new version: the same version again would count its old answers again
-          // (an approver who returned it by mistake answers again instead; the latest answer counts).
-          (!round || (signOff.version !== undefined && signOff.version !== round.version)) && (
+          // A new round only once the minutes changed (void): unchanged minutes would count the old answers
+          // again (an approver who returned them by mistake answers again instead; the latest answer counts).
+          (!round || signOff.status?.state === 'void') && (
             <Button appearance="primary" onClick={() => setSending(true)}>
               {round ? t('signOff.sendAgain') : t('signOff.send')}
             </Button>

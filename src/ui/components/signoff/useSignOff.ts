@@ -4,14 +4,14 @@
 // SignOffPanel's; this hook only holds the state and talks to the service.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { documentVersion } from '../../../app/documentVersion';
+import { contentVersion, documentVersion } from '../../../app/documentVersion';
 import type { ApproverWarning, SendProgress, SendStep } from '../../../app/sendForApproval';
 import type { SignOffService } from '../../../app/services';
 import type { Minutes, PersonRef } from '../../../domain/minutes';
 import { Problem } from '../../../domain/problems';
 import type { MinutesDocument } from '../../../domain/render';
 import { roundStatus, type AnswerFile } from '../../../domain/signOff';
-import { approvalsOf, approversIn, currentRound, earlierVersions, returnedComments, sendRefusals } from '../../../domain/signOffState';
+import { approvalsOf, approversIn, currentRound, earlierVersions, effectiveVersion, returnedComments, sendRefusals } from '../../../domain/signOffState';
 import { translator } from '../../i18n';
 
 /** What the page around the editor gives sign-off: the service, the meeting, and who sends. */
@@ -26,6 +26,7 @@ export interface SignOffContext {
 
 export function useSignOff(context: SignOffContext | undefined, minutes: Minutes, document: MinutesDocument, people: readonly PersonRef[]) {
   const [version, setVersion] = useState<string | undefined>();
+  const [content, setContent] = useState<string | undefined>();
   const [files, setFiles] = useState<AnswerFile[]>([]);
   const [answersProblem, setAnswersProblem] = useState<Problem | undefined>();
   const progress = useRef<SendProgress>({ mailed: [] });
@@ -44,6 +45,18 @@ export function useSignOff(context: SignOffContext | undefined, minutes: Minutes
       live = false;
     };
   }, [document, context]);
+  // The minutes' own content, the same for every viewer: what voids a round (signOffState.ts).
+  useEffect(() => {
+    if (!context) return;
+    let live = true;
+    contentVersion(minutes).then(
+      (v) => live && setContent(v),
+      (e: unknown) => console.warn('Justera: the version of the minutes could not be computed', e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [minutes, context]);
 
   const service = context?.service;
   // Followed from the first round on; a new round (another version, or the same sent again) lists at once.
@@ -60,8 +73,9 @@ export function useSignOff(context: SignOffContext | undefined, minutes: Minutes
   }, [service, roundId]);
 
   const status = useMemo(
-    () => (round && version && context ? roundStatus(round, context.meeting.key, version, files, earlierVersions(minutes)) : undefined),
-    [round, version, context, files, minutes],
+    () =>
+      round && version && content && context ? roundStatus(round, context.meeting.key, effectiveVersion(round, content, version), files, earlierVersions(minutes)) : undefined,
+    [round, version, content, context, files, minutes],
   );
   const approvals = useMemo(() => approvalsOf(status), [status]);
   const { agenda } = minutes;
@@ -89,6 +103,7 @@ export function useSignOff(context: SignOffContext | undefined, minutes: Minutes
         {
           document,
           version,
+          content,
           approvers,
           meeting: context.meeting,
           sentBy: context.sentBy,
@@ -107,7 +122,7 @@ export function useSignOff(context: SignOffContext | undefined, minutes: Minutes
         onStep,
       );
     },
-    [context, version, minutes.language, document, approvers],
+    [context, version, content, minutes.language, document, approvers],
   );
 
   return {
