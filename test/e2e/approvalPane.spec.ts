@@ -56,6 +56,16 @@ test.describe('the approval pane in Outlook', () => {
     await expect(approval.getByRole('region', { name: 'Svar' }).getByText(/ordförande: Justerade /)).toBeVisible();
     const answers = await folder.answers();
     expect(answers).toEqual([expect.objectContaining({ createdBy: await chairId(request), content: expect.objectContaining({ version, decision: 'approved', meeting: folder.meeting }) })]);
+
+    // A slip of the hand: she changes her answer, and the latest counts.
+    await approval.getByRole('button', { name: 'Ändra mitt svar' }).click();
+    await approval.getByRole('button', { name: 'Skicka tillbaka' }).click();
+    const form = approval.getByRole('form', { name: 'Skicka tillbaka till sekreteraren' });
+    await form.getByRole('textbox', { name: 'Vad ska ändras?' }).fill('Jag tryckte fel: budgetbeslutet saknar belopp.');
+    await form.getByRole('button', { name: 'Skicka tillbaka' }).click();
+    await expect(approval.getByRole('status')).toContainText(`Du skickade tillbaka version ${version.slice(0, 8)}`);
+    await expect(approval.getByRole('region', { name: 'Svar' }).getByText(/ordförande: Skickade tillbaka /)).toBeVisible();
+    expect((await folder.answers()).map((a) => a.content.decision).sort()).toEqual(['approved', 'returned']);
   });
 
   test('the chair sends it back with a comment about one item; HTML and script in the comment stay text', async ({ page, request }) => {

@@ -510,6 +510,7 @@ export const en: Messages = {
   'approval.return.whole': 'The whole minutes',
   'approval.return.send': 'Send back',
   'approval.return.cancel': 'Cancel',
+  'approval.answerAgain': 'Change my answer',
   'approval.writing': 'Saving your answer…',
   'approval.done.approved': 'You approved version {version} {when}',
   'approval.done.returned': 'You sent back version {version} {when}',

@@ -509,6 +509,7 @@ export const sv = {
   'approval.return.whole': 'Hela protokollet',
   'approval.return.send': 'Skicka tillbaka',
   'approval.return.cancel': 'Avbryt',
+  'approval.answerAgain': 'Ändra mitt svar',
   'approval.writing': 'Sparar ditt svar…',
   'approval.done.approved': 'Du justerade version {version} {when}',
   'approval.done.returned': 'Du skickade tillbaka version {version} {when}',

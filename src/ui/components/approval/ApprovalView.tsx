@@ -191,6 +191,8 @@ export function ApprovalView({ approval: initial, onAnswer }: ApprovalViewProps)
   const headingId = useId();
   const [approval, setApproval] = useState(initial);
   const [returning, setReturning] = useState(false);
+  // An answer given can be given again (a slip of the hand): the latest answer file counts.
+  const [answeringAgain, setAnsweringAgain] = useState(false);
   const [writing, setWriting] = useState<Writing>({ phase: 'idle' });
   const { snapshot, role } = approval;
   const short = shortVersion(snapshot.version);
@@ -201,6 +203,7 @@ export function ApprovalView({ approval: initial, onAnswer }: ApprovalViewProps)
     try {
       setApproval(await onAnswer(decision, comment, section));
       setReturning(false);
+      setAnsweringAgain(false);
       setWriting({ phase: 'idle' });
     } catch (e) {
       setWriting({ phase: 'failed', problem: toProblem(e) });
@@ -242,7 +245,13 @@ export function ApprovalView({ approval: initial, onAnswer }: ApprovalViewProps)
         ) : (
           <ProblemMessage problem={writing.problem} onRetry={() => setWriting({ phase: 'idle' })} />
         ))}
-      {role && !mine &&
+      {role && mine && !answeringAgain && (
+        <div className={styles.actions}>
+          <Button onClick={() => setAnsweringAgain(true)}>{t('approval.answerAgain')}</Button>
+        </div>
+      )}
+      {role &&
+        (!mine || answeringAgain) &&
         (returning ? (
           <ReturnForm approval={approval} busy={writing.phase === 'writing'} onSend={(comment, section) => void answer('returned', comment, section)} onCancel={() => setReturning(false)} />
         ) : (

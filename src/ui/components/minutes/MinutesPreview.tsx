@@ -30,9 +30,17 @@ const useStyles = makeStyles({
     '@media (forced-colors: active)': { border: '1px solid CanvasText' },
   },
   heading: { margin: 0, marginTop: tokens.spacingVerticalM },
-  fields: { display: 'grid', gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    // A narrow pane or phone (the Outlook pane, the approval link): each value under its label, full width.
+    '@media (max-width: 30rem)': { gridTemplateColumns: 'minmax(0, 1fr)', rowGap: 0 },
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
-  definition: { margin: 0, minWidth: 0 },
+  definition: { margin: 0, minWidth: 0, '@media (max-width: 30rem)': { marginBottom: tokens.spacingVerticalS } },
   time: { fontStyle: 'italic' },
   plain: { whiteSpace: 'pre-wrap' },
   sign: {
