@@ -108,6 +108,38 @@ export interface PlannerPlanModel {
   buckets: PlannerBucketModel[];
 }
 
+export interface ChatMessageAttachmentModel {
+  id: string;
+  contentType: string;
+  contentUrl: string | null;
+  content: string | null;
+  name: string | null;
+  thumbnailUrl: string | null;
+}
+
+export interface ChatMessageMentionModel {
+  id: number;
+  mentionText: string;
+  /** The mentioned user as the request named them (Graph keeps what was sent). */
+  userId: string;
+  displayName: string;
+}
+
+/** A message posted in a channel (POST /teams/{id}/channels/{id}/messages). */
+export interface ChannelMessageModel {
+  /** Teams' message ids are the creation time in epoch milliseconds, as text ("1616990032035"). */
+  id: string;
+  teamId: string;
+  channelId: string;
+  fromUserId: string;
+  createdDateTime: number;
+  subject: string | null;
+  importance: 'normal' | 'high' | 'urgent';
+  body: { contentType: 'text' | 'html'; content: string };
+  attachments: ChatMessageAttachmentModel[];
+  mentions: ChatMessageMentionModel[];
+}
+
 export interface Attendee {
   /** Lower-cased e-mail address: the key responses are matched by. */
   key: string;
@@ -244,6 +276,8 @@ export interface State {
   /** One document library per team, by drive id. */
   drives: Map<string, Drive>;
   plans: PlannerPlanModel[];
+  /** Messages posted in channels since the scenario was loaded, oldest first. */
+  channelMessages: ChannelMessageModel[];
   /** Signs the pre-authenticated download URLs (@microsoft.graph.downloadUrl); new at every load. */
   downloadSecret: Buffer;
 }

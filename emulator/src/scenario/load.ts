@@ -210,6 +210,7 @@ export function loadScenario(input: Scenario | string, now: number): State {
     personas,
     drives,
     plans,
+    channelMessages: [],
     downloadSecret: randomBytes(32),
   };
   (s.mailFromOutside ?? []).forEach((m, i) => {
