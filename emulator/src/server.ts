@@ -17,6 +17,7 @@ import { FaultController, validateFaults, type Faults } from './faults';
 import type { GraphRequest, GraphResult } from './http';
 import { Router } from './router';
 import { registerCalendarRoutes } from './routes/calendar';
+import { registerChannelMessageRoutes } from './routes/channelMessages';
 import { DOWNLOAD_PREFIX, readDownloadToken, registerDriveRoutes } from './routes/drives';
 import { registerMailRoutes } from './routes/mail';
 import { registerOnlineMeetingRoutes } from './routes/onlineMeetings';
@@ -81,6 +82,7 @@ function buildRouter(): Router {
   registerTeamsRoutes(r);
   registerDriveRoutes(r);
   registerPlannerRoutes(r);
+  registerChannelMessageRoutes(r);
   registerMailRoutes(r);
   return r;
 }

@@ -108,7 +108,7 @@ function siteIdOf(state: State, drive: Drive): string {
   return `${host},${guidFrom(`site|${drive.teamId}`)},${guidFrom(`web|${drive.teamId}`)}`;
 }
 
-function itemWebUrl(drive: Drive, item: DriveItemModel): string {
+export function itemWebUrl(drive: Drive, item: DriveItemModel): string {
   const names = namesFromRoot(drive, item);
   return names.length ? `${drive.webUrl}/${names.map(uriComponent).join('/')}` : drive.webUrl;
 }
