@@ -210,6 +210,8 @@ export function loadScenario(input: Scenario | string, now: number): State {
     personas,
     drives,
     plans,
+    plannerTasks: new Map(),
+    plannerCreated: 0,
     downloadSecret: randomBytes(32),
   };
   (s.mailFromOutside ?? []).forEach((m, i) => {
