@@ -139,6 +139,19 @@ describe('Planner writes: If-Match and eTags', () => {
     expect((await call(emu, SECRETARY, `/planner/tasks/${task.id}`)).body.title).toBe('Nytt namn');
   });
 
+  test('PATCH assignments: null unassigns, an outsider is refused and the task is left as it was', async () => {
+    const task = await newTask({ assignments: { [MEMBER_ID]: assignment } });
+    const outsiderId = await userId(OUTSIDER);
+    const refused = await patch(SECRETARY, `/planner/tasks/${task.id}`, { assignments: { [MEMBER_ID]: null, [outsiderId]: assignment } }, { 'If-Match': task['@odata.etag'] });
+    expect(refused.status).toBe(403);
+    const same = (await call(emu, SECRETARY, `/planner/tasks/${task.id}`)).body;
+    expect(Object.keys(same.assignments)).toEqual([MEMBER_ID]);
+    expect(same['@odata.etag']).toBe(task['@odata.etag']);
+    const r = await patch(SECRETARY, `/planner/tasks/${task.id}`, { assignments: { [MEMBER_ID]: null, [CHAIR_ID]: assignment } }, { 'If-Match': task['@odata.etag'], Prefer: 'return=representation' });
+    expect(r.status).toBe(200);
+    expect(Object.keys(r.body.assignments)).toEqual([CHAIR_ID]);
+  });
+
   test('Prefer: return=representation answers 200 with the task', async () => {
     const task = await newTask();
     const r = await patch(SECRETARY, `/planner/tasks/${task.id}`, { dueDateTime: '2026-12-01T08:00:00Z' }, { 'If-Match': task['@odata.etag'], Prefer: 'return=representation' });
