@@ -2,7 +2,11 @@
  * Admin endpoints under /_emulator (no token needed, no faults, not counted in stats):
  *   POST /_emulator/token        {"user","expiresInSeconds"} -> {"access_token","token_type","expires_in"}
  *   GET|POST /_emulator/scenario  read / replace the scenario
- *   POST|DELETE|GET /_emulator/faults
+ *   POST|DELETE|GET /_emulator/faults  Faults (faults.ts); counted faults take `skip` to fail exactly
+ *                                the Nth Graph request from now: {"serverError":{"skip":2,"count":1}} fails the
+ *                                3rd; {"drop":{"skip":0,"count":1,"afterHandling":true}} acts, then loses the answer
+ *   POST /_emulator/planner/tasks/{id}/progress {"user","percentComplete": 0|50|100} -> the task (Graph-shaped):
+ *                                a member of the plan's group changes it as in Planner (new eTag, completedBy)
  *   GET /_emulator/stats, POST /_emulator/stats/reset, GET /_emulator/health
  *   GET /_emulator/mail          the mail sent (POST /me/sendMail) since the scenario was loaded
  *   POST /_emulator/mail/deliver {"from","to","subject","body","headers"} -> {"id","deliveredTo"}: mail from
@@ -13,6 +17,7 @@
 import { issueToken, userForToken } from './auth';
 import { GraphError } from './errors';
 import { deliverFromOutside, sentMail } from './routes/mail';
+import { setTaskProgress } from './routes/planner';
 import { validateFaults, type Faults, type FaultController } from './faults';
 import { ScenarioError } from './scenario/validate';
 import type { Scenario } from './scenario/types';
@@ -50,6 +55,17 @@ function tokenResponse(env: AdminEnv, body: unknown): AdminResult {
 
 export function handleAdmin(env: AdminEnv, method: string, path: string, body: unknown): AdminResult {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
+  const progress = /^POST \/_emulator\/planner\/tasks\/([^/]+)\/progress$/.exec(route);
+  if (progress) {
+    const b = (body ?? {}) as { user?: unknown; percentComplete?: unknown };
+    try {
+      return { status: 200, body: setTaskProgress(env.state(), env.now(), decodeURIComponent(progress[1] ?? ''), b.user, b.percentComplete) };
+    } catch (e) {
+      if (e instanceof GraphError) return fail(e.status, e.code, e.message);
+      if (e instanceof URIError) return fail(400, 'BadRequest', 'The task id is not valid percent-encoding.');
+      throw e;
+    }
+  }
   switch (route) {
     case 'GET /_emulator/health':
       return { status: 200, body: { status: 'ok', scenario: env.state().scenario.name, now: new Date(env.now()).toISOString() } };

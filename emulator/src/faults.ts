@@ -1,6 +1,8 @@
 /**
  * Fault injection for Graph requests (never for /_emulator): latency, 429 with Retry-After,
  * 5xx, and dropped connections, optionally only for paths matching a regular expression.
+ * Counted faults take `skip`: let that many matching requests through first, so a test can fail
+ * exactly the 1st, 2nd, ... Nth request of a run (`{ skip: n - 1, count: 1 }`).
  */
 
 import { GraphError, serverError, throttled } from './errors';
@@ -13,6 +15,8 @@ export interface Faults {
     every?: number;
     /** The next N Graph requests get 429. */
     count?: number;
+    /** Let this many matching Graph operations through before the counted 429s start. */
+    skip?: number;
     retryAfterSeconds: number;
     /** Throttle the items inside a $batch (429 per item) instead of the outer POST. */
     inBatchItems?: boolean;
@@ -21,17 +25,17 @@ export interface Faults {
    * The next N HTTP requests get this status (default 503). With afterHandling the request takes
    * effect first and only its answer is replaced (a gateway timing out on a write that landed).
    */
-  serverError?: { count: number; status?: 500 | 502 | 503 | 504; afterHandling?: boolean };
+  serverError?: { count: number; skip?: number; status?: 500 | 502 | 503 | 504; afterHandling?: boolean };
   /**
    * The next N HTTP requests get this 4xx Graph error: what a tenant answers when a right is
    * missing (403, e.g. reports without OnlineMeetingArtifact.Read.All) or a thing is gone (404).
    */
-  clientError?: { count: number; status: 400 | 403 | 404 | 409; code?: string; message?: string };
+  clientError?: { count: number; skip?: number; status: 400 | 403 | 404 | 409; code?: string; message?: string };
   /**
    * The next N HTTP requests: the socket is destroyed without an answer. With afterHandling the
    * request takes effect first (a write that landed, whose answer was lost on the way back).
    */
-  drop?: { count: number; afterHandling?: boolean };
+  drop?: { count: number; skip?: number; afterHandling?: boolean };
   /** Regular expression: faults apply only to Graph paths (after /v1.0) that match. */
   paths?: string;
 }
@@ -55,21 +59,27 @@ export function validateFaults(input: unknown): Faults {
   if (f.throttle) {
     checkCount(f.throttle.every, 'throttle.every', 1);
     checkCount(f.throttle.count, 'throttle.count');
+    checkCount(f.throttle.skip, 'throttle.skip');
     checkCount(f.throttle.retryAfterSeconds, 'throttle.retryAfterSeconds');
     if (f.throttle.retryAfterSeconds === undefined) throw new Error('throttle.retryAfterSeconds is required');
     if (f.throttle.every === undefined && f.throttle.count === undefined) throw new Error('throttle needs every or count');
   }
   if (f.serverError) {
     checkCount(f.serverError.count, 'serverError.count');
+    checkCount(f.serverError.skip, 'serverError.skip');
     if (f.serverError.status !== undefined && ![500, 502, 503, 504].includes(f.serverError.status)) {
       throw new Error('serverError.status must be 500, 502, 503 or 504');
     }
   }
   if (f.clientError) {
     checkCount(f.clientError.count, 'clientError.count');
+    checkCount(f.clientError.skip, 'clientError.skip');
     if (![400, 403, 404, 409].includes(f.clientError.status)) throw new Error('clientError.status must be 400, 403, 404 or 409');
   }
-  if (f.drop) checkCount(f.drop.count, 'drop.count');
+  if (f.drop) {
+    checkCount(f.drop.count, 'drop.count');
+    checkCount(f.drop.skip, 'drop.skip');
+  }
   for (const [name, v] of [['drop', f.drop?.afterHandling], ['serverError', f.serverError?.afterHandling]] as const) {
     if (v !== undefined && typeof v !== 'boolean') throw new Error(`${name}.afterHandling must be true or false`);
   }
@@ -91,6 +101,8 @@ export class FaultController {
   private errorsLeft = 0;
   private clientErrorsLeft = 0;
   private dropsLeft = 0;
+  /** Matching requests still to let through before each counted fault starts. */
+  private skip = { throttle: 0, serverError: 0, clientError: 0, drop: 0 };
 
   set(f: Faults): void {
     this.faults = JSON.parse(JSON.stringify(f)) as Faults;
@@ -100,6 +112,7 @@ export class FaultController {
     this.errorsLeft = f.serverError?.count ?? 0;
     this.clientErrorsLeft = f.clientError?.count ?? 0;
     this.dropsLeft = f.drop?.count ?? 0;
+    this.skip = { throttle: f.throttle?.skip ?? 0, serverError: f.serverError?.skip ?? 0, clientError: f.clientError?.skip ?? 0, drop: f.drop?.skip ?? 0 };
   }
 
   clear(): void {
@@ -107,8 +120,28 @@ export class FaultController {
   }
 
   /** The faults in force, with what is left of the counted ones. */
-  current(): Faults & { remaining: { throttle: number; serverError: number; clientError: number; drop: number } } {
-    return { ...this.faults, remaining: { throttle: this.throttleLeft, serverError: this.errorsLeft, clientError: this.clientErrorsLeft, drop: this.dropsLeft } };
+  current(): Faults & {
+    remaining: { throttle: number; serverError: number; clientError: number; drop: number };
+    toSkip: { throttle: number; serverError: number; clientError: number; drop: number };
+  } {
+    return {
+      ...this.faults,
+      remaining: { throttle: this.throttleLeft, serverError: this.errorsLeft, clientError: this.clientErrorsLeft, drop: this.dropsLeft },
+      toSkip: { ...this.skip },
+    };
+  }
+
+  /**
+   * Whether a counted fault is due for this request: every request that matches counts against
+   * each fault's own `skip`, whichever fault fires, so "the Nth request" means the Nth one sent.
+   */
+  private due(kind: 'serverError' | 'clientError' | 'drop', left: number): boolean {
+    if (left <= 0) return false;
+    if (this.skip[kind] > 0) {
+      this.skip[kind]--;
+      return false;
+    }
+    return true;
   }
 
   matches(path: string): boolean {
@@ -128,16 +161,19 @@ export class FaultController {
   /** Drop or 5xx for one HTTP request. */
   httpFault(paths: string[]): HttpFault {
     if (!paths.some((p) => this.matches(p))) return null;
-    if (this.dropsLeft > 0) {
+    const dropDue = this.due('drop', this.dropsLeft);
+    const errorDue = this.due('serverError', this.errorsLeft);
+    const clientDue = this.due('clientError', this.clientErrorsLeft);
+    if (dropDue) {
       this.dropsLeft--;
       return { kind: 'drop', afterHandling: this.faults.drop?.afterHandling === true };
     }
-    if (this.errorsLeft > 0) {
+    if (errorDue) {
       this.errorsLeft--;
       return { kind: 'error', error: serverError(this.faults.serverError?.status ?? 503), afterHandling: this.faults.serverError?.afterHandling === true };
     }
     const ce = this.faults.clientError;
-    if (ce && this.clientErrorsLeft > 0) {
+    if (ce && clientDue) {
       this.clientErrorsLeft--;
       const code = ce.code ?? CLIENT_ERROR_CODES.get(ce.status) ?? 'BadRequest';
       return { kind: 'error', error: new GraphError(ce.status, code, ce.message ?? `Injected ${ce.status} ${code}`), afterHandling: false };
@@ -154,7 +190,9 @@ export class FaultController {
   throttle(paths: string[]): GraphError | null {
     const t = this.faults.throttle;
     if (!t || !paths.some((p) => this.matches(p))) return null;
-    if (this.throttleLeft > 0) {
+    if (this.throttleLeft > 0 && this.skip.throttle > 0) {
+      this.skip.throttle--;
+    } else if (this.throttleLeft > 0) {
       this.throttleLeft--;
       return throttled(t.retryAfterSeconds);
     }

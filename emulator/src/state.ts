@@ -140,6 +140,60 @@ export interface ChannelMessageModel {
   mentions: ChatMessageMentionModel[];
 }
 
+export interface PlannerAssignmentModel {
+  assignedBy: string;
+  assignedDateTime: number;
+  orderHint: string;
+}
+
+/** A link on a task's details, keyed by its percent-encoded URL. */
+export interface PlannerReferenceModel {
+  alias: string | null;
+  type: string | null;
+  previewPriority: string;
+  lastModifiedBy: string;
+  lastModifiedDateTime: number;
+}
+
+export interface PlannerChecklistItemModel {
+  title: string;
+  isChecked: boolean;
+  orderHint: string;
+  lastModifiedBy: string;
+  lastModifiedDateTime: number;
+}
+
+/** A task's details: a separate Planner object with its own eTag (version). */
+export interface PlannerTaskDetailsModel {
+  description: string;
+  previewType: string;
+  references: Map<string, PlannerReferenceModel>;
+  checklist: Map<string, PlannerChecklistItemModel>;
+  version: number;
+}
+
+export interface PlannerTaskModel {
+  id: string;
+  planId: string;
+  bucketId: string | null;
+  title: string;
+  orderHint: string;
+  assigneePriority: string;
+  percentComplete: number;
+  priority: number;
+  startDateTime: number | null;
+  dueDateTime: number | null;
+  createdDateTime: number;
+  createdBy: string;
+  completedDateTime: number | null;
+  completedBy: string | null;
+  assignments: Map<string, PlannerAssignmentModel>;
+  appliedCategories: Map<string, boolean>;
+  /** Bumped on every write; the eTag carries it. */
+  version: number;
+  details: PlannerTaskDetailsModel;
+}
+
 export interface Attendee {
   /** Lower-cased e-mail address: the key responses are matched by. */
   key: string;
@@ -278,6 +332,10 @@ export interface State {
   plans: PlannerPlanModel[];
   /** Messages posted in channels since the scenario was loaded, oldest first. */
   channelMessages: ChannelMessageModel[];
+  /** Planner tasks created through Graph, by id (in creation order). */
+  plannerTasks: Map<string, PlannerTaskModel>;
+  /** Seeds the ids of Planner objects created through Graph. */
+  plannerCreated: number;
   /** Signs the pre-authenticated download URLs (@microsoft.graph.downloadUrl); new at every load. */
   downloadSecret: Buffer;
 }

@@ -103,4 +103,42 @@ describe('fault injection', () => {
     const stats = await (await fetch(`${emu.url}/_emulator/stats`)).json();
     expect(stats).toEqual({ requests: 2, batchItems: 4, byRoute: { 'GET /me': 5, 'POST /$batch': 1 } });
   });
+
+  test('skip fails exactly the Nth request from now, whichever it is', async () => {
+    for (let n = 1; n <= 3; n++) {
+      emu.setFaults({ serverError: { skip: n - 1, count: 1, status: 500 } });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await call(emu, SECRETARY, '/me')).status);
+      expect(statuses).toEqual([200, 200, 200, 200].map((s, i) => (i === n - 1 ? 500 : s)));
+    }
+  });
+
+  test('skip with drop and throttle: the Nth request loses its connection, or gets 429 with Retry-After', async () => {
+    emu.setFaults({ drop: { skip: 1, count: 1 } });
+    expect((await call(emu, SECRETARY, '/me')).status).toBe(200);
+    await expect(call(emu, SECRETARY, '/me')).rejects.toThrow();
+    expect((await call(emu, SECRETARY, '/me')).status).toBe(200);
+    emu.setFaults({ throttle: { skip: 2, count: 1, retryAfterSeconds: 4 } });
+    const replies = [];
+    for (let i = 0; i < 4; i++) replies.push(await call(emu, SECRETARY, '/me'));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 429, 200]);
+    expect(replies[2]?.headers.get('retry-after')).toBe('4');
+  });
+
+  test('skip counts only requests that match paths; GET /_emulator/faults says what is left to skip', async () => {
+    emu.setFaults({ serverError: { skip: 1, count: 1, status: 503 }, paths: '^/me/joinedTeams' });
+    expect((await call(emu, SECRETARY, '/me')).status).toBe(200);
+    expect((await call(emu, SECRETARY, '/me/joinedTeams')).status).toBe(200);
+    const left = await (await fetch(`${emu.url}/_emulator/faults`)).json();
+    expect(left).toMatchObject({ remaining: { serverError: 1 }, toSkip: { serverError: 0 } });
+    expect((await call(emu, SECRETARY, '/me')).status).toBe(200);
+    expect((await call(emu, SECRETARY, '/me/joinedTeams')).status).toBe(503);
+    expect((await call(emu, SECRETARY, '/me/joinedTeams')).status).toBe(200);
+  });
+
+  test('a bad skip is refused over HTTP', async () => {
+    const bad = await fetch(`${emu.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ drop: { count: 1, skip: -1 } }) });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/drop.skip/);
+  });
 });

@@ -211,6 +211,8 @@ export function loadScenario(input: Scenario | string, now: number): State {
     drives,
     plans,
     channelMessages: [],
+    plannerTasks: new Map(),
+    plannerCreated: 0,
     downloadSecret: randomBytes(32),
   };
   (s.mailFromOutside ?? []).forEach((m, i) => {
