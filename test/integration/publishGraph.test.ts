@@ -1,7 +1,8 @@
 // The graph port for publishing with the real Graph client against the emulator over HTTP, as team
 // members: a bucket and a task assigned to a member with a due date, its details written with the
 // details' own eTag (a stale one, or the task's, is a 'conflict'), a plan's tasks read page after
-// page, and a channel message with a mention and a file attached by reference, read back.
+// page, and a channel message with a mention and a file attached by reference, read back. The clock
+// is fixed, so the channel takes four posts in this file (4 a second, refused ones counted): three now.
 
 import type { RunningEmulator } from '../../emulator/src/server';
 import { listChannelMessages, messageFile, postChannelMessage } from '../../src/graph/channelMessages';
@@ -152,5 +153,24 @@ describe('a channel message with a mention and the minutes attached', () => {
     const wrong = { id: '00000000-0000-0000-0000-000000000000', url: docx.webUrl, name: docx.name };
     expect(await failure(secretary.send(postChannelMessage(TEAM, CHANNEL, { html: '<p>Fel</p>', files: [wrong] })))).toMatchObject({ kind: 'bad-data', status: 400 });
     expect((await failure(graphAs(emulator, OUTSIDER).send(postChannelMessage(TEAM, CHANNEL, { html: '<p>Hej</p>' })))).kind).toBe('forbidden');
+  });
+});
+
+describe('creates are not idempotent: what a rerun of publish must look for', () => {
+  it("a dropped answer after Planner made the task is 'offline', and the task is there: sending again would make a second", async () => {
+    const title = 'Tappat svar 2026-11-20 §4';
+    emulator.setFaults({ drop: { count: 1, afterHandling: true }, paths: '^/planner/tasks$' });
+    expect((await failure(secretary.send(createTask({ planId, title, assigneeIds: [MEMBER_ID] })))).kind).toBe('offline');
+    const found = (await secretary.all(planTasks(planId))).filter((t) => t.title === title);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ assigneeIds: [MEMBER_ID] });
+  });
+
+  it("a dropped answer after Teams posted is 'offline', and the message is in the channel", async () => {
+    const html = '<p>Tappat svar efter publicering</p>';
+    emulator.setFaults({ drop: { count: 1, afterHandling: true }, paths: '/messages$' });
+    expect((await failure(secretary.send(postChannelMessage(TEAM, CHANNEL, { html })))).kind).toBe('offline');
+    const messages = await member.get(listChannelMessages(TEAM, CHANNEL, 10));
+    expect(messages.items.filter((m) => m.content === html)).toHaveLength(1);
   });
 });
