@@ -24,39 +24,33 @@ export interface SignOffContext {
   people?: readonly PersonRef[];
 }
 
-export function useSignOff(context: SignOffContext | undefined, minutes: Minutes, document: MinutesDocument, people: readonly PersonRef[]) {
-  const [version, setVersion] = useState<string | undefined>();
-  const [content, setContent] = useState<string | undefined>();
-  const [files, setFiles] = useState<AnswerFile[]>([]);
-  const [answersProblem, setAnswersProblem] = useState<Problem | undefined>();
-  const progress = useRef<SendProgress>({ mailed: [] });
-  const round = currentRound(minutes);
-
+/** The hash of a value, computed again as it changes (Web Crypto answers later); undefined until known, or when off. */
+function useHash<T>(value: T, hash: (value: T) => Promise<string>, on: boolean): string | undefined {
+  const [hashed, setHashed] = useState<string | undefined>();
   useEffect(() => {
-    // Only where sign-off is on: the hash is for rounds.
-    if (!context) return;
+    if (!on) return;
     let live = true;
-    documentVersion(document).then(
-      (v) => live && setVersion(v),
+    hash(value).then(
+      (h) => live && setHashed(h),
       // No Web Crypto (an old browser): no version, so no round's state; sending says nothing is ready.
       (e: unknown) => console.warn('Justera: the version of the minutes could not be computed', e),
     );
     return () => {
       live = false;
     };
-  }, [document, context]);
-  // The minutes' own content, the same for every viewer: what voids a round (signOffState.ts).
-  useEffect(() => {
-    if (!context) return;
-    let live = true;
-    contentVersion(minutes).then(
-      (v) => live && setContent(v),
-      (e: unknown) => console.warn('Justera: the version of the minutes could not be computed', e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [minutes, context]);
+  }, [value, hash, on]);
+  return hashed;
+}
+
+export function useSignOff(context: SignOffContext | undefined, minutes: Minutes, document: MinutesDocument, people: readonly PersonRef[]) {
+  // Only where sign-off is on: the hashes are for rounds. The document is what is sent; the content
+  // (the same for every viewer) is what voids a round (signOffState.ts).
+  const version = useHash(document, documentVersion, context !== undefined);
+  const content = useHash(minutes, contentVersion, context !== undefined);
+  const [files, setFiles] = useState<AnswerFile[]>([]);
+  const [answersProblem, setAnswersProblem] = useState<Problem | undefined>();
+  const progress = useRef<SendProgress>({ mailed: [] });
+  const round = currentRound(minutes);
 
   const service = context?.service;
   // Followed from the first round on; a new round (another version, or the same sent again) lists at once.
