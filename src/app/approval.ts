@@ -16,7 +16,7 @@ import type { TokenProvider } from '../auth/tokenProvider';
 import type { PersonRef } from '../domain/minutes';
 import { isMeetingFolder, meetingKey, ROOT_FOLDER } from '../domain/meetingFolder';
 import { Problem } from '../domain/problems';
-import { answerContent, directoryIdOf, isAnswer, roundStatus, type AnswerContent, type Approver, type RoundStatus, type SignOffRound } from '../domain/signOff';
+import { answerContent, directoryIdOf, isAnswer, roundStatus, sameId, type AnswerContent, type Approver, type RoundStatus, type SignOffRound } from '../domain/signOff';
 import { versionChanges, type VersionChange } from '../domain/versionChanges';
 import * as calendar from '../graph/calendar';
 import * as files from '../graph/files';
@@ -97,7 +97,6 @@ export interface ApprovalService {
   answer(approval: Approval, decision: AnswerContent['decision'], comment?: string, section?: string): Promise<Approval>;
 }
 
-const sameId = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 const sameAddress = (a: string | undefined, b: string | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 const BAD_VERSION_CODES: readonly string[] = ['version-missing', 'version-unreadable', 'version-mismatch', 'version-altered'];
 

@@ -141,7 +141,8 @@ export function isAnswer(content: unknown): content is AnswerContent {
   );
 }
 
-const sameId = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+/** Two directory ids name the same person (Graph's ids compare without case); a missing or empty id names no one. */
+export const sameId = (a: string | undefined, b: string | undefined): boolean => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 /**
  * Where a round stands: its approvers' counted answers (the latest per approver), who is still to

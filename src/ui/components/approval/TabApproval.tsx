@@ -8,12 +8,10 @@ import { lazy, Suspense, useSyncExternalStore } from 'react';
 import type { OpenedMinutes } from '../../../app/openMinutes';
 import type { Services } from '../../../app/services';
 import type { Minutes } from '../../../domain/minutes';
-import { directoryIdOf, type SignOffRound } from '../../../domain/signOff';
+import { directoryIdOf, sameId, type SignOffRound } from '../../../domain/signOff';
 import { useI18n } from '../../i18n';
 
 const LoadedApproval = lazy(() => import(/* webpackChunkName: "approval-view" */ './LoadedApproval'));
-
-const sameId = (a: string | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
 
 /** The current round of sign-off, if the minutes were sent. (Minutes.signOff comes with the secretary's side of issue 11; read defensively until then.) */
 export function currentRound(minutes: Minutes): SignOffRound | undefined {
