@@ -72,6 +72,21 @@ describe('merging two copies of the minutes against their common base', () => {
     expect(settled.conflicts).toEqual([]);
   });
 
+  it('keeps what publishing recorded on one side, and the more complete record when both have one', () => {
+    const record = (tasks: number) => ({
+      version: 'a'.repeat(64),
+      publishedAt: `2026-12-02T10:0${tasks}:00.000Z`,
+      publishedBy: { key: 'id:u1', displayName: 'Ahmed' },
+      document: { id: 'f1', name: 'P.docx', webUrl: 'https://x/f1' },
+      message: { id: 'm1' },
+      tasks: Array.from({ length: tasks }, (_, i) => ({ actionId: `a${i}`, taskId: `t${i}`, title: 'T', assigneeIds: [] })),
+    });
+    const edited = withItem(base, 'i2', (i) => ({ ...i, title: 'Ekonomi' }));
+    expect(mergeMinutes(base, edited, { ...base, publication: record(2) }).publication).toEqual(record(2));
+    expect(mergeMinutes(base, { ...edited, publication: record(3) }, { ...base, publication: record(2) }).publication).toEqual(record(3));
+    expect(mergeMinutes(base, edited, base).publication).toBeUndefined();
+  });
+
   it('does not bring back a conflict the other side settled', () => {
     const conflicted = mergeMinutes(base, withItem(base, 'i1', (i) => ({ ...i, title: 'A' })), withItem(base, 'i1', (i) => ({ ...i, title: 'B' })));
     const settledThere = settleConflict(conflicted, '/agenda/i1/title', 'B');

@@ -130,8 +130,10 @@ export function mergeMinutes(base: Minutes, ours: Minutes, theirs: Minutes): Min
   const merger = new Merger();
   const organiserCopy = newerOrganiserCopy(ours.attendance?.organiserCopy, theirs.attendance?.organiserCopy);
   const rounds = mergeRounds(ours.signOff?.rounds, theirs.signOff?.rounds);
+  // What publishing created is a fact too: the record of the more complete run (a rerun's) is kept whole.
+  const publication = [ours.publication, theirs.publication].filter((p) => p !== undefined).sort((a, b) => b.tasks.length - a.tasks.length || b.publishedAt.localeCompare(a.publishedAt))[0];
   const withoutCopy = (m: Minutes): Minutes => {
-    const { signOff: _s, ...rest } = m;
+    const { signOff: _s, publication: _p, ...rest } = m;
     return m.attendance?.organiserCopy ? { ...rest, attendance: { ...m.attendance, organiserCopy: undefined } } : rest;
   };
   const { conflicts: bc, updatedAt: _bu, ...b } = withoutCopy(base);
@@ -145,7 +147,7 @@ export function mergeMinutes(base: Minutes, ours: Minutes, theirs: Minutes): Min
   for (const c of [...tc, ...oc].filter((c) => !settled(c))) conflicts.set(c.path, c);
   for (const c of merger.conflicts) conflicts.set(c.path, c);
   const attendance = organiserCopy ? { ...merged.attendance, organiserCopy } : merged.attendance;
-  return { ...merged, attendance, conflicts: [...conflicts.values()], ...(rounds && { signOff: { rounds } }), updatedAt: ou > tu ? ou : tu };
+  return { ...merged, attendance, conflicts: [...conflicts.values()], ...(rounds && { signOff: { rounds } }), ...(publication && { publication }), updatedAt: ou > tu ? ou : tu };
 }
 
 /** The secretary settles a conflict with the text to keep; the field gets it and the conflict goes. */

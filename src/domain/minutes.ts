@@ -70,6 +70,11 @@ export interface FollowUp {
   due?: string;
   state: FollowUpState;
   comment?: string;
+  /**
+   * The Planner task the action became when the earlier minutes were published (their
+   * publication.tasks): where the follow-up reads its status. Absent for actions never published.
+   */
+  taskId?: string;
 }
 
 /**
@@ -110,6 +115,49 @@ export interface OrganiserCopy {
   meetingStart?: string;
   meetingEnd?: string;
   entries: OrganiserCopyEntry[];
+}
+
+/** Why an action's owner could not be assigned its Planner task: it is published unassigned and names them. */
+export type UnassignedReason =
+  /** A guest account: Planner assigns only members of the plan's group. */
+  | 'guest'
+  /** A person in the directory who is not (or no longer) a member of the group behind the team. */
+  | 'not-member'
+  /** Not in the directory (typed by hand, someone who has left): there is no one to assign. */
+  | 'no-account'
+  /** The action names no owner. */
+  | 'no-owner';
+
+/** One action as a Planner task, created by publishing. */
+export interface PublishedTask {
+  /** The action's id in these minutes (Action.id). */
+  actionId: string;
+  taskId: string;
+  title: string;
+  /** Directory ids the task is assigned to. */
+  assigneeIds: string[];
+  /** Set when the owner could not be assigned: the task is unassigned and its description names them. */
+  unassigned?: UnassignedReason;
+}
+
+/**
+ * What publishing the approved minutes created (app/publish.ts), recorded in the minutes so everyone
+ * sees it and the next meeting follows the tasks up. Written once the job is complete; a rerun after a
+ * failure finds what exists by its keys, not from here.
+ */
+export interface Publication {
+  /** The approved version published (a round's version): exactly what the approvers approved. */
+  version: string;
+  /** ISO instant. */
+  publishedAt: string;
+  publishedBy: PersonRef;
+  /** The .docx of the approved version, beside the minutes in the channel's folder. */
+  document: { id: string; name: string; webUrl: string };
+  /** The channel message with the summary and the .docx attached. */
+  message: { id: string; webUrl?: string };
+  planId?: string;
+  bucket?: { id: string; name: string };
+  tasks: PublishedTask[];
 }
 
 /** "Nästa möte": when (ISO instants, shown in the meeting's zone) and where, and the group's own words. */
@@ -163,6 +211,8 @@ export interface Minutes {
    * Absent until the minutes are first sent (files written before sign-off have none).
    */
   signOff?: { rounds: SignOffRound[] };
+  /** Set when the approved minutes were published to the channel and Planner (app/publish.ts). */
+  publication?: Publication;
   /** When a person last changed anything: ISO instant from the caller's clock. */
   updatedAt: string;
 }

@@ -10,6 +10,24 @@ describe('reading a minutes file', () => {
     expect(restoreMinutes(roundTrip(minutes))).toEqual({ ok: true, minutes: roundTrip(minutes), repairs: [] });
   });
 
+  it('reads back what publishing recorded, and drops a record missing its file or message, saying so', () => {
+    const publication = {
+      version: 'a'.repeat(64),
+      publishedAt: '2026-12-02T10:00:00.000Z',
+      publishedBy: { key: 'id:u1', displayName: 'Ahmed' },
+      document: { id: 'f1', name: 'Protokoll.docx', webUrl: 'https://x/f1' },
+      message: { id: 'm1' },
+      planId: 'p1',
+      bucket: { id: 'b1', name: '2026-12-02' },
+      tasks: [{ actionId: 'a1', taskId: 't1', title: 'Skicka', assigneeIds: [], unassigned: 'guest' as const }],
+    };
+    const withRecord = { ...sampleMinutes(), publication };
+    expect(restoreMinutes(roundTrip(withRecord))).toEqual({ ok: true, minutes: roundTrip(withRecord), repairs: [] });
+    const broken = restoreMinutes({ ...roundTrip(withRecord), publication: { ...publication, message: undefined } });
+    expect(broken).toMatchObject({ ok: true, repairs: ['publication could not be read'] });
+    expect(broken.ok && broken.minutes.publication).toBeUndefined();
+  });
+
   it('refuses what is not minutes, with a reason', () => {
     expect(restoreMinutes(null)).toEqual({ ok: false, reason: 'not-minutes' });
     expect(restoreMinutes([1, 2])).toEqual({ ok: false, reason: 'not-minutes' });

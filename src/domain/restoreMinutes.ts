@@ -18,6 +18,9 @@ import {
   type OrganiserCopy,
   type OrganiserCopyEntry,
   type PersonRef,
+  type Publication,
+  type PublishedTask,
+  type UnassignedReason,
 } from './minutes';
 import type { Approver, SignOffRound } from './signOff';
 
@@ -35,6 +38,7 @@ const STATUSES = new Set(['present', 'absent', 'excused']);
 const FOLLOW_UP_STATES = new Set<FollowUpState>(['open', 'done', 'carried', 'dropped']);
 const REASONS = new Set<StatusReason>(['in-report', 'not-in-report', 'no-time-in-report', 'declined', 'accepted', 'tentative', 'organiser', 'no-reply']);
 const RSVPS = new Set<Rsvp>(['organizer', 'accepted', 'tentative', 'declined', 'none']);
+const UNASSIGNED = new Set<UnassignedReason>(['guest', 'not-member', 'no-account', 'no-owner']);
 const JOIN_KINDS = new Set<JoinKind>(['directory', 'external', 'phone', 'anonymous', 'room']);
 const instant = (v: unknown): string | undefined => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
@@ -120,7 +124,7 @@ class Restorer {
     const sourceMeeting = str(r.sourceMeeting);
     if (!id || !sourceActionId || !sourceMeeting) return undefined;
     const state = FOLLOW_UP_STATES.has(r.state as FollowUpState) ? (r.state as FollowUpState) : 'open';
-    return { id, sourceActionId, sourceMeeting, what: str(r.what) ?? '', owner: this.person(r.owner), due: this.date(r.due, `${path}.due`), state, comment: str(r.comment) };
+    return { id, sourceActionId, sourceMeeting, what: str(r.what) ?? '', owner: this.person(r.owner), due: this.date(r.due, `${path}.due`), state, comment: str(r.comment), taskId: str(r.taskId) };
   };
 
   mark = (r: Rec): HandMark | undefined => {
@@ -197,6 +201,33 @@ class Restorer {
     return { rounds: rounds.sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt)) };
   }
 
+  /** What publishing created: without its version, time, publisher, file and message it is dropped whole. */
+  publication(v: unknown): Publication | undefined {
+    if (v === undefined) return undefined;
+    const what = 'publication';
+    const version = isRec(v) ? str(v.version) : undefined;
+    const publishedAt = isRec(v) ? instant(v.publishedAt) : undefined;
+    const publishedBy = isRec(v) ? this.person(v.publishedBy) : undefined;
+    const doc = isRec(v) && isRec(v.document) ? v.document : undefined;
+    const msg = isRec(v) && isRec(v.message) ? v.message : undefined;
+    const document = doc && str(doc.id) && str(doc.name) !== undefined && str(doc.webUrl) ? { id: str(doc.id)!, name: str(doc.name)!, webUrl: str(doc.webUrl)! } : undefined;
+    const message = msg && str(msg.id) ? { id: str(msg.id)!, webUrl: str(msg.webUrl) } : undefined;
+    if (!isRec(v) || !version || !/^[0-9a-f]{64}$/.test(version) || !publishedAt || !publishedBy || !document || !message) {
+      this.note(`${what} could not be read`);
+      return undefined;
+    }
+    const bucket = isRec(v.bucket) && str(v.bucket.id) ? { id: str(v.bucket.id)!, name: str(v.bucket.name) ?? '' } : undefined;
+    const tasks = this.list(v.tasks, `${what}.tasks`, (t): PublishedTask | undefined => {
+      const actionId = str(t.actionId);
+      const taskId = str(t.taskId);
+      if (!actionId || !taskId) return undefined;
+      const assigneeIds = Array.isArray(t.assigneeIds) ? t.assigneeIds.filter((x): x is string => typeof x === 'string') : [];
+      const unassigned = UNASSIGNED.has(t.unassigned as UnassignedReason) ? (t.unassigned as UnassignedReason) : undefined;
+      return { actionId, taskId, title: str(t.title) ?? '', assigneeIds, ...(unassigned ? { unassigned } : {}) };
+    });
+    return { version, publishedAt, publishedBy, document, message, planId: str(v.planId), bucket, tasks };
+  }
+
   conflict = (r: Rec): Conflict | undefined => {
     const path = str(r.path);
     const ours = str(r.ours);
@@ -246,6 +277,7 @@ export function restoreMinutes(raw: unknown): RestoreResult {
     firstParagraph: typeof raw.firstParagraph === 'number' && Number.isInteger(raw.firstParagraph) && raw.firstParagraph > 0 ? raw.firstParagraph : undefined,
     conflicts: r.list(raw.conflicts, 'conflicts', r.conflict),
     signOff: r.signOff(raw.signOff),
+    publication: r.publication(raw.publication),
     updatedAt: str(raw.updatedAt) ?? new Date(0).toISOString(),
   };
   return { ok: true, minutes: clean(minutes), repairs: r.repairs };

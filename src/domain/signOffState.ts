@@ -16,12 +16,12 @@ export function currentRound(minutes: Pick<Minutes, 'signOff'>): SignOffRound | 
 /**
  * The minutes as a round signs them, the same for every viewer: everything people wrote, less what
  * changes without anyone editing: the time of the last edit, the rounds themselves, the conflicts kept
- * for the secretary (settling one changes the text it is about), and the organiser's copy of the
+ * for the secretary (settling one changes the text it is about), what publishing the approved version created (its record), and the organiser's copy of the
  * attendance, which the organiser's Justera writes by itself whenever it reads the report (like the
  * replies everyone reads live, it is Microsoft 365's, not an edit).
  */
-export function signedContent(minutes: Minutes): Omit<Minutes, 'updatedAt' | 'signOff' | 'conflicts'> {
-  const { updatedAt: _u, signOff: _s, conflicts: _c, attendance, ...rest } = minutes;
+export function signedContent(minutes: Minutes): Omit<Minutes, 'updatedAt' | 'signOff' | 'conflicts' | 'publication'> {
+  const { updatedAt: _u, signOff: _s, conflicts: _c, publication: _p, attendance, ...rest } = minutes;
   return { ...rest, attendance: { marks: attendance.marks } };
 }
 
