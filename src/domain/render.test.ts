@@ -1,7 +1,7 @@
 import { attendanceFromRsvps, type Invitee } from './attendance';
 import { agendaItem, type Minutes } from './minutes';
 import { sampleMinutes } from './minutesFixtures';
-import { minutesAttendance, renderMinutes, safeFileName, type DocumentAttendance, type MinutesDocument } from './render';
+import { approvedDocument, minutesAttendance, renderMinutes, safeFileName, type DocumentAttendance, type MinutesDocument } from './render';
 import { BUILT_IN_TEMPLATES, customise, type Template } from './templates';
 
 const template = (id: string): Template => BUILT_IN_TEMPLATES.find((t) => t.id === id)!;
@@ -197,6 +197,22 @@ describe('the formal minutes ("Protokoll") number their paragraphs', () => {
     expect(text).toContain('Assignments: Lisa Tran återkommer med tidplan (due 16 January 2026)');
     expect(text).toContain('## Next meeting\n23 January 2026 13:00');
     expect(text).toMatch(/Minutes taken by: Jonas Ek\nApproved: Anna Berg, chair · Eva Lundin, adjuster$/);
+  });
+});
+
+describe('an approved version reads as the minutes rendered with their approvals', () => {
+  const approvals = [
+    { name: 'Karin Ekström', role: 'chair' as const, at: '2026-12-03T13:02:00Z' },
+    { name: 'Olof Berg', role: 'adjuster' as const, at: '2026-12-03T15:40:00Z' },
+  ];
+  it.each(['protokoll-sv', 'minnesanteckningar-sv', 'protokoll-en'])('in %s, header and closing section alike', (id) => {
+    const minutes = id === 'protokoll-en' ? { ...protocolMinutes(), language: 'en' as const } : id.startsWith('protokoll') ? protocolMinutes() : notesMinutes();
+    const attendance = id.startsWith('protokoll') ? protocolAttendance : notesAttendance;
+    const sent = renderMinutes(minutes, template(id), attendance);
+    const approved = approvedDocument(sent, template(id), minutes.meeting.timeZone, approvals);
+    expect(approved).toEqual(renderMinutes(minutes, template(id), attendance, { approvals }));
+    expect(asText(approved)).toContain('Karin Ekström');
+    expect(approvedDocument(sent, template(id), minutes.meeting.timeZone, [])).toBe(sent);
   });
 });
 

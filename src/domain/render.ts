@@ -283,6 +283,40 @@ export function safeFileName(name: string, extension: string, fallback = 'Minnes
   return `${base}.${extension}`;
 }
 
+/** Who approved and when, as the document prints them ("2026-12-03 14:02" in the meeting's zone). */
+function approvalSigners(approvals: readonly Approval[], timeZone: string, language: Language): Signer[] {
+  const words = WORDS[language] ?? WORDS.sv;
+  return approvals.map((a) => ({
+    name: a.name,
+    role: words.roles.get(a.role),
+    approvedAt: [meetingDate(a.at, timeZone, language), clock(a.at, timeZone, language)].filter(Boolean).join(' '),
+  }));
+}
+
+const approvalLine = (signers: readonly Signer[]) => signers.map((a) => `${a.name} ${a.approvedAt}`).join(', ');
+
+/**
+ * A version that was sent, as it reads once approved: the same document, with who approved it and
+ * when in the header (where the template shows it) and in its closing section, exactly as
+ * renderMinutes prints them with `approvals`. What publishing posts and saves: the approved version
+ * itself, not the minutes rendered again from what each viewer reads live.
+ */
+export function approvedDocument(doc: MinutesDocument, template: Pick<Template, 'header'>, timeZone: string, approvals: readonly Approval[]): MinutesDocument {
+  if (!approvals.length) return doc;
+  const signers = approvalSigners(approvals, timeZone, doc.language);
+  const order = template.header.map((f) => f.id);
+  const field = template.header.find((f) => f.id === 'approval' && f.show);
+  let header = doc.header.filter((h) => h.id !== 'approval');
+  if (field) {
+    const at = order.indexOf('approval');
+    const before = header.findIndex((h) => order.indexOf(h.id) > at);
+    const line = { id: field.id, label: field.label, value: approvalLine(signers) };
+    header = before < 0 ? [...header, line] : [...header.slice(0, before), line, ...header.slice(before)];
+  }
+  const sections = doc.sections.map((s) => (s.kind === 'approvedBy' ? { ...s, signers, approved: true } : s));
+  return { ...doc, header, sections };
+}
+
 /**
  * The document of these minutes in this template. `attendance` is groupAttendance's lists (see
  * documentAttendance); the chair is the person there with the chair's role.
@@ -304,11 +338,7 @@ export function renderMinutes(minutes: Minutes, template: Template, attendance: 
   const end = clock(meeting.end, meeting.timeZone, language);
   const placeShown = labelOf(template, 'place') !== undefined;
   const time = timeRange(start, end, words);
-  const approvals = options.approvals?.map((a) => ({
-    name: a.name,
-    role: words.roles.get(a.role),
-    approvedAt: [meetingDate(a.at, meeting.timeZone, language), clock(a.at, meeting.timeZone, language)].filter(Boolean).join(' '),
-  }));
+  const approvals = options.approvals ? approvalSigners(options.approvals, meeting.timeZone, language) : undefined;
 
   const absent = [
     ...attendance.excused.map((p) => ({ p, line: personLine(p, words, words.excused) })),
@@ -328,7 +358,7 @@ export function renderMinutes(minutes: Minutes, template: Template, attendance: 
     ['compiledBy', chair],
     ['adjusters', adjusters.length ? adjusters.join(', ') : undefined],
     // Who approved and when, once every approver has; until then the closing lines carry the signatures.
-    ['approval', approvals?.length ? approvals.map((a) => `${a.name} ${a.approvedAt}`).join(', ') : undefined],
+    ['approval', approvals?.length ? approvalLine(approvals) : undefined],
   ]);
   const header: HeaderField[] = template.header.flatMap((f) => {
     const value = values.get(f.id);

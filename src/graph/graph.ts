@@ -62,6 +62,14 @@ const BATCH_LIMIT = 20; // Graph's documented maximum per $batch
 const BATCH_ITEM_ORIGIN = 'https://graph.microsoft.com';
 const MAX_ITEM_RETRIES = 3;
 
+/** One request inside a $batch. */
+interface BatchItem {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 /** A Retry-After too long to have been waited out silently: the page shows it (client.ts). */
 function longWait(headers: Pick<Headers, 'get'> | undefined): number | undefined {
   const wait = retryAfterMs(headers);
@@ -205,8 +213,31 @@ export class Graph {
    * needed this time) is skipped and its outcome is undefined.
    */
   async batch<const C extends readonly (GraphCall<unknown> | undefined)[]>(calls: C): Promise<Outcomes<C>> {
-    const results: (Outcome<unknown> | undefined)[] = new Array(calls.length);
-    let pending = calls.flatMap((call, i) => (call ? [i] : []));
+    const items = calls.map((call) => (call ? { method: 'GET', path: call.path, headers: call.headers } : undefined));
+    const results = await this.runBatch(items, (i, response) => this.readItem(calls[i]!, response));
+    return results as Outcomes<C>;
+  }
+
+  /**
+   * Many independent writes (creates, patches) in as few round trips as Graph allows, each with its
+   * own headers (If-Match, Prefer): chunks of 20 at once, items throttled inside a batch resent after
+   * their own Retry-After (a 429 means the item was not done). Bodies must be JSON strings: a batch
+   * carries JSON, not file bytes (upload those with send()). Results in the order of `writes`; a write
+   * given as undefined is skipped. A chunk whose whole request failed gives each of its items that
+   * failure: whether any of them was done is unknown, so the caller must look before writing again.
+   */
+  async batchWrites<T>(writes: readonly (GraphWrite<T> | undefined)[]): Promise<(Outcome<T> | undefined)[]> {
+    const items = writes.map((w) => {
+      if (!w) return undefined;
+      if (typeof w.body !== 'string' && w.body !== undefined) throw new Problem('bad-data', `A batched write needs a JSON body: ${w.method} ${w.path}`);
+      return { method: w.method, path: w.path, headers: w.headers, body: w.body };
+    });
+    return this.runBatch(items, (i, response) => this.readWrite(writes[i]!, response));
+  }
+
+  private async runBatch<R>(items: readonly (BatchItem | undefined)[], read: (index: number, response: Response) => Promise<Outcome<R>>): Promise<(Outcome<R> | undefined)[]> {
+    const results: (Outcome<R> | undefined)[] = new Array(items.length);
+    let pending = items.flatMap((item, i) => (item ? [i] : []));
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       const chunks: number[][] = [];
       for (let i = 0; i < pending.length; i += BATCH_LIMIT) chunks.push(pending.slice(i, i + BATCH_LIMIT));
@@ -215,7 +246,7 @@ export class Graph {
         chunks.map(async (chunk) => {
           let responses: Map<string, Response>;
           try {
-            responses = await this.postBatch(chunk.map((i) => ({ id: String(i), call: calls[i]! })));
+            responses = await this.postBatch(chunk.map((i) => ({ id: String(i), item: items[i]! })));
           } catch (e) {
             const problem = problemFromError(e);
             for (const index of chunk) results[index] = { ok: false, problem };
@@ -225,11 +256,11 @@ export class Graph {
             const response = responses.get(String(index));
             const waitMs = response?.status === 429 ? (retryAfterMs(response.headers) ?? 1000) : 0;
             if (!response) {
-              results[index] = { ok: false, problem: new Problem('bad-data', `No answer for batch item ${calls[index]!.path}`) };
+              results[index] = { ok: false, problem: new Problem('bad-data', `No answer for batch item ${items[index]!.path}`) };
             } else if (response.status === 429 && attempt < MAX_ITEM_RETRIES && waitMs <= LONG_WAIT_MS) {
               throttled.push({ index, waitMs });
             } else {
-              results[index] = await this.readItem(calls[index]!, response);
+              results[index] = await read(index, response);
             }
           }
         }),
@@ -237,14 +268,14 @@ export class Graph {
       pending = throttled.map((t) => t.index);
       if (pending.length > 0) await sleep(Math.max(...throttled.map((t) => t.waitMs)));
     }
-    return [...results] as Outcomes<C>;
+    return [...results];
   }
 
-  private async postBatch(items: { id: string; call: GraphCall<unknown> }[]): Promise<Map<string, Response>> {
+  private async postBatch(items: { id: string; item: BatchItem }[]): Promise<Map<string, Response>> {
     const content = new BatchRequestContent(
-      items.map(({ id, call }) => ({
+      items.map(({ id, item }) => ({
         id,
-        request: new Request(`${BATCH_ITEM_ORIGIN}${call.path}`, { method: 'GET', headers: call.headers }),
+        request: new Request(`${BATCH_ITEM_ORIGIN}${item.path}`, { method: item.method, headers: item.headers, body: item.body }),
       })),
     );
     try {
@@ -252,6 +283,25 @@ export class Graph {
       return new BatchResponseContent(body as { responses: [] }).getResponses();
     } catch (e) {
       throw problemFromError(e);
+    }
+  }
+
+  private async readWrite<T>(write: GraphWrite<T>, response: Response): Promise<Outcome<T>> {
+    const text = await response.text().catch(() => '');
+    let body: unknown;
+    try {
+      body = text.trim() === '' ? undefined : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      const { code, message } = graphErrorBody(body);
+      return { ok: false, problem: problemFromStatus(response.status, code, message, undefined, response.headers) };
+    }
+    try {
+      return { ok: true, value: write.parse(body, { status: response.status, eTag: response.headers.get('ETag') ?? undefined }) };
+    } catch (e) {
+      return { ok: false, problem: new Problem('bad-data', `Unexpected answer from ${write.method} ${write.path}: ${(e as Error).message}`, { cause: e }) };
     }
   }
 

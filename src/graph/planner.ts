@@ -36,6 +36,8 @@ export interface PlannerTaskRef {
   /** ISO instants. */
   dueDateTime?: string;
   createdDateTime?: string;
+  /** The user id of who created it. */
+  createdBy?: string;
   completedDateTime?: string;
   /** The user id of who completed it, set by Planner at 100. */
   completedBy?: string;
@@ -118,6 +120,7 @@ function taskRef(v: unknown, what = 'task'): PlannerTaskRef {
     percentComplete: typeof percent === 'number' ? percent : 0,
     dueDateTime: optStr(t.dueDateTime),
     createdDateTime: optStr(t.createdDateTime),
+    createdBy: userIdOf(t.createdBy, `${what}.createdBy`),
     completedDateTime: optStr(t.completedDateTime),
     completedBy: userIdOf(t.completedBy, `${what}.completedBy`),
     // An assignment set to null is one being removed; Graph does not answer with those, but skip them.
@@ -167,6 +170,12 @@ export const planBuckets = (planId: string): GraphCall<Page<PlannerBucketRef>> =
 /** A page of a plan's tasks (plannerplan-list-tasks): run with graph.all(), which follows nextLinks. */
 export const planTasks = (planId: string): GraphCall<Page<PlannerTaskRef>> => ({
   path: `/planner/plans/${enc(planId)}/tasks`,
+  parse: (body) => page(body, 'tasks', (v, i) => taskRef(v, `tasks[${i}]`)),
+});
+
+/** A page of a bucket's tasks (plannerbucket-list-tasks): run with graph.all(). */
+export const bucketTasks = (bucketId: string): GraphCall<Page<PlannerTaskRef>> => ({
+  path: `/planner/buckets/${enc(bucketId)}/tasks`,
   parse: (body) => page(body, 'tasks', (v, i) => taskRef(v, `tasks[${i}]`)),
 });
 

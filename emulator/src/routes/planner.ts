@@ -377,6 +377,17 @@ function listPlanTasks(ctx: HandlerContext): GraphResult {
   return ok(collectionBody(`${ctx.baseUrl}/$metadata#planner/plans('${plan.id}')/tasks`, page.items, { nextLink: page.nextLink }));
 }
 
+/** GET /planner/buckets/{id}/tasks (plannerbucket-list-tasks): the tasks in one bucket, for members of the plan's group. */
+function listBucketTasks(ctx: HandlerContext): GraphResult {
+  const bucketId = ctx.params.bucketId ?? '';
+  const plan = ctx.state.plans.find((p) => p.buckets.some((b) => b.id === bucketId));
+  if (!plan) throw notFound();
+  planForMember(ctx, plan.id);
+  const tasks = [...ctx.state.plannerTasks.values()].filter((t) => t.bucketId === bucketId).map(taskJson);
+  const page = paginate(tasks, ctx.req, { baseUrl: ctx.baseUrl, defaultPageSize: 100, maxPageSize: 999, paging: 'skiptoken' });
+  return ok(collectionBody(`${ctx.baseUrl}/$metadata#planner/buckets('${bucketId}')/tasks`, page.items, { nextLink: page.nextLink }));
+}
+
 function updateTask(ctx: HandlerContext): GraphResult {
   const task = taskForMember(ctx);
   checkIfMatch(ctx, taskEtag(task));
@@ -509,6 +520,7 @@ export function registerPlannerRoutes(r: Router): void {
   r.add('GET', '/planner/plans/{planId}/buckets', listBuckets);
   r.add('GET', '/planner/plans/{planId}/tasks', listPlanTasks);
   r.add('POST', '/planner/buckets', createBucket);
+  r.add('GET', '/planner/buckets/{bucketId}/tasks', listBucketTasks);
   r.add('POST', '/planner/tasks', createTask);
   r.add('GET', '/planner/tasks/{taskId}', getTask);
   r.add('PATCH', '/planner/tasks/{taskId}', updateTask);
