@@ -177,6 +177,16 @@ export const uploadText = (driveId: string, parentId: string, name: string, text
   parse: (body) => driveItem(body),
 });
 
+/**
+ * Writes a file's bytes by name below a folder (simple upload, up to 4 MB), as uploadText. The body
+ * is a Blob (never a Uint8Array: see GraphWrite), with its own type so that a throttled upload can be
+ * resent (not application/octet-stream).
+ */
+export const uploadFile = (driveId: string, parentId: string, name: string, content: Blob, opts: UploadOptions = {}): GraphWrite<DriveItemRef> => ({
+  ...uploadText(driveId, parentId, name, '', { contentType: content.type || 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ...opts }),
+  body: content,
+});
+
 /** Replaces a file's text by id, so a renamed or moved file is still the same file. */
 export const replaceText = (driveId: string, itemId: string, text: string, opts: Pick<UploadOptions, 'ifMatch' | 'contentType'> = {}): GraphWrite<DriveItemRef> => ({
   method: 'PUT',

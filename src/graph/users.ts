@@ -46,6 +46,19 @@ export const user = (idOrUpn: string): GraphCall<DirectoryUser> => ({
   parse: (body) => toUser(body),
 });
 
+/**
+ * Whether a user is a member of the organisation or a guest (userType); undefined when the directory
+ * no longer has them (404: someone who has left).
+ */
+export const userType = (id: string): GraphCall<'Member' | 'Guest' | undefined> => ({
+  path: `/users/${encodeURIComponent(id)}${query({ $select: 'id,userType' })}`,
+  parse: (body) => {
+    const t = (body as { userType?: unknown } | undefined)?.userType;
+    return t === 'Guest' ? 'Guest' : 'Member';
+  },
+  notFound: () => undefined,
+});
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
