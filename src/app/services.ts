@@ -28,6 +28,7 @@ import type { Problem } from '../domain/problems';
 import { watchAnswers } from './signOffAnswers';
 import { approverWarnings, sendForApproval, type ApprovalRequest, type ApproverWarning, type SendProgress, type SendStep } from './sendForApproval';
 import { signOffStore } from './signOffStore';
+import type { PublishRequest, PublishResult, PublishStep } from './publish';
 
 /** Sign-off of one meeting's open minutes, for the secretary's tab (sendForApproval.ts, signOffAnswers.ts). */
 export interface SignOffService {
@@ -36,6 +37,10 @@ export interface SignOffService {
   send(request: ApprovalRequest, progress: SendProgress, onStep: (step: SendStep) => void): Promise<SignOffRound>;
   /** Follows the answer files while the page is in sight; returns the stop. */
   watchAnswers(onAnswers: (files: AnswerFile[]) => void, onProblem: (problem: Problem) => void): () => void;
+  /** Whether the group's settings name a Planner plan: without one, publishing cannot make tasks. */
+  hasPlan: boolean;
+  /** Publishes the approved version to the channel and Planner (publish.ts); safe to run again after a failure. */
+  publish(input: Pick<PublishRequest, 'publisher' | 'template' | 'meeting'>, onStep: (step: PublishStep) => void): Promise<PublishResult>;
 }
 
 export interface Services {
@@ -107,6 +112,17 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
           return store.listAnswers();
         };
         return watchAnswers(list, onAnswers, onProblem, { visibility: documentVisibility() });
+      },
+      hasPlan: !!opened.settings?.planId,
+      publish: async (input, onStep) => {
+        // Loaded when the secretary publishes: the use case, the message's sanitizer and the Word writer.
+        const [{ publish }, { writeDocx }] = await Promise.all([import(/* webpackChunkName: "publish" */ './publish'), import(/* webpackChunkName: "docx" */ '../ui/components/minutes/docx')]);
+        const settings = opened.settings;
+        return publish(
+          { graph, sync: opened.sync, meetingFolder: opened.meetingFolder, now, toDocx: writeDocx },
+          { ...input, team: group, planId: settings?.planId, bucketPolicy: settings?.bucketPolicy ?? 'per-meeting' },
+          onStep,
+        );
       },
     }),
     searchPeople: async (text) =>

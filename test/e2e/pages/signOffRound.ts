@@ -93,13 +93,13 @@ export class SignOffFolder {
     return `${this.driveId}/${folder.id}`;
   }
 
-  /** The meeting's folder made by the tab (the only one under Justera: the test started from a tenant without minutes). */
+  /** The meeting's folder the tab made last (the newest under Justera: the demo's year of minutes is older). */
   static async ofMinutes(request: APIRequestContext): Promise<SignOffFolder> {
     const channel = await channelFolder(request);
     const secretary = await graphAs(request, PEOPLE.secretary.address);
-    const justera = await secretary.get<{ value: (DriveItem & { folder?: unknown })[] }>(`/drives/${channel.parentReference.driveId}/items/${channel.id}:/Justera:/children`);
-    const folders = justera.value.filter((f) => f.folder);
-    expect(folders).toHaveLength(1);
+    const justera = await secretary.get<{ value: (DriveItem & { folder?: unknown; createdDateTime: string })[] }>(`/drives/${channel.parentReference.driveId}/items/${channel.id}:/Justera:/children`);
+    const folders = justera.value.filter((f) => f.folder).sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
+    expect(folders.length).toBeGreaterThan(0);
     const name = folders[0]!.name;
     // The folder's name ends with the meeting's key: "2026-12-04 Samordningsgrupp Nära vård (1x2y3z4)".
     return new SignOffFolder(request, channel.parentReference.driveId, channel.id, name, /\(([0-9a-z]+)\)$/.exec(name)?.[1] ?? '');
@@ -154,6 +154,24 @@ export class SignOffFolder {
       headers: [{ name: 'x-justera-minutes', value: tag.minutes }, { name: 'x-justera-version', value: tag.version }, ...(options.extraHeaders ?? [])],
     });
     return { version, mailId };
+  }
+
+  /**
+   * Each person approves the version the secretary sent (the only one in the folder), as the pane does:
+   * an answer file each creates as themselves. What their own surfaces do is tested in signOff.spec.ts.
+   */
+  async approveAs(...addresses: string[]): Promise<string> {
+    const secretary = await graphAs(this.request, PEOPLE.secretary.address);
+    const listing = await secretary.get<{ value: DriveItem[] }>(`${this.path('justering')}/children`);
+    const versions = listing.value.flatMap((f) => /^version-([0-9a-f]{64})\.json$/.exec(f.name)?.[1] ?? []);
+    expect(versions).toHaveLength(1);
+    const version = versions[0]!;
+    for (const [i, address] of addresses.entries()) {
+      const content = { kind: 'justera-answer', schemaVersion: 1, meeting: this.meeting, version, decision: 'approved' };
+      const name = `svar-${version.slice(0, 12)}-${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')}-e2e${i}.json`;
+      await (await graphAs(this.request, address)).put(`${this.path(`justering/${name}`)}/content`, JSON.stringify(content));
+    }
+    return version;
   }
 
   /** The answer files in the folder, with who Graph says created each. */

@@ -27,7 +27,8 @@ import { NextMeetingField } from './NextMeetingField';
 import { SaveStatusBar } from './SaveStatusBar';
 import { TemplateSwitch } from './TemplateSwitch';
 import { ReturnedComments } from '../signoff/ReturnedComments';
-import { SignOffPanel } from '../signoff/SignOffPanel';
+import { PublishPanel } from '../signoff/PublishPanel';
+import { moment, SignOffPanel } from '../signoff/SignOffPanel';
 import { useSignOff, type SignOffContext } from '../signoff/useSignOff';
 
 const useStyles = makeStyles({
@@ -93,7 +94,7 @@ const noChange = () => undefined;
 
 export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES, status, notKeptOnDevice, people, searchPeople, update: edited, newId, onSaveNow, attendance = NO_ATTENDANCE, signOff: signOffContext, onLockChange }: MinutesEditorProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const ids = useId();
   const [undo, setUndo] = useState<Undo | undefined>();
   const [previewing, setPreviewing] = useState(false);
@@ -166,6 +167,18 @@ export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES
       </div>
 
       {signOff.enabled && <SignOffPanel signOff={signOff} timeZone={minutes.meeting.timeZone} locked={locked} onUnlock={() => setUnlocked(signOff.round?.version)} />}
+      {signOffContext && (signOff.status?.state === 'approved' || minutes.publication) && (
+        <PublishPanel
+          service={signOffContext.service}
+          approved={signOff.status?.state === 'approved'}
+          publication={minutes.publication}
+          publisher={signOffContext.sentBy}
+          template={template}
+          meeting={signOffContext.meeting}
+          when={(iso) => moment(locale, iso, minutes.meeting.timeZone)}
+          actions={minutes.agenda.reduce((n, i) => n + i.actions.filter((a) => a.what.trim()).length, 0)}
+        />
+      )}
       <MinutesDocumentBar previewing={previewing} onPreviewChange={setPreviewing} render={renderDocument} />
       {previewing && <MinutesPreview document={renderDocument()} />}
       <fieldset className={styles.fields} disabled={locked}>

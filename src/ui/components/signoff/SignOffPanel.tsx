@@ -41,7 +41,7 @@ const useStyles = makeStyles({
 });
 
 /** "2026-12-03 14:02" in Swedish: a moment in the meeting's zone, as sign-off states it. */
-function moment(locale: string, iso: string, timeZone: string): string {
+export function moment(locale: string, iso: string, timeZone: string): string {
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' };
   try {
     return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(iso));

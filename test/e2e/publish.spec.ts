@@ -1,0 +1,66 @@
+// Publishing from end to end (issue 12): the secretary sends the minutes, every approver approves,
+// and one action publishes them: the Word file of the approved version beside the minutes, one
+// message in the channel with it attached, and a task per action in Planner. The tab shows progress,
+// then what was created and whose task could not be assigned; publishing is offered only once the
+// minutes are approved.
+
+import { expect, test } from '@playwright/test';
+import { openInChannel, SignOffPanel } from './pages/minutes';
+import { graphAs, PEOPLE } from './pages/outlookHost';
+import { SignOffFolder } from './pages/signOffRound';
+import { demoScenario, EMULATOR, emulatorAdmin } from './pages/teamsHost';
+
+const SERIES = 'Samordningsgrupp Nära vård';
+const SARA = 'sara.lind@ekby.se';
+
+test.use({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
+
+test('approved minutes are published in one action: the Word file, the channel message and the Planner tasks, recorded in the minutes', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const { host, minutes } = await openInChannel(page, 'secretary', SERIES);
+  const title = 'Inledning och föregående minnesanteckningar';
+  const item = minutes.agendaItemTitled(title);
+  for (const [n, what, owner] of [
+    [1, 'Skicka underlaget till kommunerna', 'Olof'],
+    [2, 'Ta fram lokalförslag', 'Nils'],
+  ] as const) {
+    await item.getByRole('button', { name: /^Lägg till uppdrag i / }).click();
+    const row = item.getByRole('group', { name: new RegExp(`^Uppdrag ${n}, `) });
+    await row.getByRole('textbox', { name: 'Vad ska göras' }).fill(what);
+    const field = row.getByRole('combobox', { name: 'Ansvarig' });
+    await field.click();
+    await field.pressSequentially(owner);
+    await host.tab.getByRole('listbox').getByRole('option', { name: new RegExp(`^${owner}`) }).first().click();
+  }
+
+  const signOff = new SignOffPanel(host.tab);
+  const publishing = host.tab.getByRole('region', { name: 'Publicera i kanalen och Planner' });
+  await signOff.send();
+  await expect(publishing).toHaveCount(0);
+
+  const folder = await SignOffFolder.ofMinutes(request);
+  await folder.approveAs(PEOPLE.chair.address, SARA, PEOPLE.member.address);
+  await signOff.lookAgain(page);
+  await expect(signOff.state()).toHaveText('Justerat.');
+
+  await expect(publishing).toContainText('gör uppdragen');
+  await publishing.getByRole('button', { name: 'Publicera' }).click();
+  await expect(publishing.getByRole('status')).toContainText(/^Publicerat \d{4}-\d{2}-\d{2} \d{2}:\d{2} av Ahmed Yilmaz/, { timeout: 30_000 });
+  const created = publishing.getByRole('list', { name: 'Det som publicerades' });
+  await expect(created.getByRole('link', { name: 'Inlägget i kanalen' })).toBeVisible();
+  await expect(created.getByRole('link', { name: /^Word-filen .*\.docx$/ })).toBeVisible();
+  await expect(created).toContainText('Skicka underlaget till kommunerna');
+  // Nils is in the directory but not in the group: his task is unassigned, and the secretary is told.
+  await expect(created).toContainText('Ta fram lokalförslag – inte medlem i gruppen');
+  await expect(publishing).toContainText('Ta fram lokalförslag: Nils Ahl (inte medlem i gruppen)');
+  await page.screenshot({ path: '/tmp/publish-done.png', fullPage: true });
+
+  // The channel has exactly one message from the secretary with the Word file attached.
+  const secretary = await graphAs(request, PEOPLE.secretary.address);
+  const { teamId, channelId } = (await (await request.get(`${EMULATOR}/_emulator/scenario`)).json()).resolved.teamsContext;
+  const messages = (await secretary.get<{ value: { body: { content: string }; attachments: { name: string }[] }[] }>(`/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`)).value;
+  const ours = messages.filter((m) => m.body.content.includes('Justera · version'));
+  expect(ours).toHaveLength(1);
+  expect(ours[0]!.attachments.map((a) => a.name)).toEqual([expect.stringMatching(/\.docx$/)]);
+});
