@@ -5,6 +5,7 @@
 // minutes are approved.
 
 import { expect, test } from '@playwright/test';
+import mammoth from 'mammoth';
 import { openInChannel, SignOffPanel } from './pages/minutes';
 import { graphAs, PEOPLE } from './pages/outlookHost';
 import { SignOffFolder } from './pages/signOffRound';
@@ -12,6 +13,8 @@ import { demoScenario, EMULATOR, emulatorAdmin } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
 const SARA = 'sara.lind@ekby.se';
+/** Typed into an action: it must stay text in the tab, the channel message and the Word file. */
+const XSS = '<img src=x onerror="window.__pwned=1">';
 
 test.use({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
 test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
@@ -23,7 +26,7 @@ test('approved minutes are published in one action: the Word file, the channel m
   const item = minutes.agendaItemTitled(title);
   for (const [n, what, owner] of [
     [1, 'Skicka underlaget till kommunerna', 'Olof'],
-    [2, 'Ta fram lokalförslag', 'Nils'],
+    [2, `Ta fram lokalförslag ${XSS}`, 'Nils'],
   ] as const) {
     await item.getByRole('button', { name: /^Lägg till uppdrag i / }).click();
     const row = item.getByRole('group', { name: new RegExp(`^Uppdrag ${n}, `) });
@@ -52,8 +55,8 @@ test('approved minutes are published in one action: the Word file, the channel m
   await expect(created.getByRole('link', { name: /^Word-filen .*\.docx$/ })).toBeVisible();
   await expect(created).toContainText('Skicka underlaget till kommunerna');
   // Nils is in the directory but not in the group: his task is unassigned, and the secretary is told.
-  await expect(created).toContainText('Ta fram lokalförslag – inte medlem i gruppen');
-  await expect(publishing).toContainText('Ta fram lokalförslag: Nils Ahl (inte medlem i gruppen)');
+  await expect(created).toContainText(`Ta fram lokalförslag ${XSS} – inte medlem i gruppen`);
+  await expect(publishing).toContainText(`Ta fram lokalförslag ${XSS}: Nils Ahl (inte medlem i gruppen)`);
   await page.screenshot({ path: '/tmp/publish-done.png', fullPage: true });
 
   // The channel has exactly one message from the secretary with the Word file attached.
@@ -63,4 +66,18 @@ test('approved minutes are published in one action: the Word file, the channel m
   const ours = messages.filter((m) => m.body.content.includes('Justera · version'));
   expect(ours).toHaveLength(1);
   expect(ours[0]!.attachments.map((a) => a.name)).toEqual([expect.stringMatching(/\.docx$/)]);
+  // What was typed is text in the message, never markup.
+  expect(ours[0]!.body.content).not.toMatch(/<img|onerror=/i);
+  expect(ours[0]!.body.content).toContain('Ta fram lokalförslag &lt;img');
+
+  // The Word file beside the minutes is the approved version: who approved it, and the typed text as text.
+  const docx = await secretary.get<{ value: { id: string; name: string }[] }>(`${await folder.childrenPath()}`);
+  const word = docx.value.find((f) => f.name.endsWith('.docx'))!;
+  const buffer = await secretary.bytes(`/drives/${folder.driveId}/items/${word.id}/content`);
+  const { value: text } = await mammoth.extractRawText({ buffer });
+  expect(text).toMatch(/Justerat av Karin Ekström \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  expect(text).toContain(`Ta fram lokalförslag ${XSS}`);
+  const { value: html } = await mammoth.convertToHtml({ buffer });
+  expect(html).not.toMatch(/<(script|img|svg|iframe)\b/i);
+  expect(await host.tab.locator('body').evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });

@@ -613,5 +613,9 @@ export const en: Messages = {
   'publish.reason.not-member': 'not a member of the group',
   'publish.reason.no-account': 'not in the directory',
   'publish.reason.no-owner': 'no owner named',
+  'publish.refused.not-approved': 'Not everyone has approved this version, so it is not published. See the answers under Approval.',
+  'publish.refused.changed': 'The minutes changed after they were approved. Send them for approval again before publishing.',
+  'publish.refused.no-plan': 'The group has no Planner plan chosen. Choose one in the group’s settings first.',
+  'publish.refused.no-bucket': 'The bucket the group’s settings name is no longer in Planner. Choose another in the settings.',
   'publish.shortened': 'The minutes were too large for one Teams message, so the message is a shorter summary that links the full minutes.',
 };

@@ -612,6 +612,10 @@ export const sv = {
   'publish.reason.not-member': 'inte medlem i gruppen',
   'publish.reason.no-account': 'finns inte i katalogen',
   'publish.reason.no-owner': 'ingen ansvarig angiven',
+  'publish.refused.not-approved': 'Alla har inte justerat den här versionen, så den publiceras inte. Läs svaren under Justering.',
+  'publish.refused.changed': 'Protokollet har ändrats efter att det justerades. Skicka det för justering igen innan det publiceras.',
+  'publish.refused.no-plan': 'Gruppen har ingen Planner-plan vald. Välj en i gruppens inställningar först.',
+  'publish.refused.no-bucket': 'Bucketen som gruppens inställningar anger finns inte längre i Planner. Välj en annan i inställningarna.',
   'publish.shortened': 'Protokollet var för stort för ett inlägg i Teams, så inlägget är en kortare sammanfattning som länkar till hela protokollet.',
 };
 

@@ -86,6 +86,12 @@ export async function graphAs(request: APIRequestContext, user: string) {
       return (await res.json()) as T;
     },
     /** A file's text. */
+    /** A file's bytes (GET .../content, redirect followed). */
+    async bytes(path: string): Promise<Buffer> {
+      const res = await request.get(`${EMULATOR}/v1.0${path}`, { headers });
+      expect(res.ok(), `GET ${path}`).toBe(true);
+      return res.body();
+    },
     async text(path: string): Promise<string> {
       const res = await request.get(`${EMULATOR}/v1.0${path}`, { headers });
       expect(res.ok(), `GET ${path}`).toBe(true);

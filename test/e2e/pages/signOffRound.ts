@@ -87,6 +87,11 @@ export class SignOffFolder {
     return `/drives/${this.driveId}/items/${this.channelFolderId}:/${['Justera', this.name, rest].filter(Boolean).map(encodeURIComponent).join('/')}:`;
   }
 
+  /** The Graph path listing the meeting folder's files. */
+  async childrenPath(): Promise<string> {
+    return `${this.path('')}/children`;
+  }
+
   /** The meeting folder's id: what the mail's tag names after the drive. */
   async minutesId(): Promise<string> {
     const folder = await (await graphAs(this.request, PEOPLE.secretary.address)).get<DriveItem>(this.path(''));

@@ -36,6 +36,10 @@ export interface PublishPanelProps {
   actions: number;
 }
 
+/** Why publish.ts would not start (Problem codes): said as such, not as a failure to retry. */
+type Refusal = 'not-approved' | 'changed' | 'no-plan' | 'no-bucket';
+const REFUSALS = new Set<string>(['not-approved', 'changed', 'no-plan', 'no-bucket'] satisfies Refusal[]);
+
 function stepText(t: Translator['t'], step: PublishStep): string {
   return step.step === 'tasks' ? t('publish.step.tasks', { done: step.done, of: step.of }) : t(`publish.step.${step.step}`);
 }
@@ -152,12 +156,18 @@ export function PublishPanel({ service, approved, publication, publisher, templa
             </Button>
             {step && <Spinner size="tiny" label={stepText(t, step)} role="status" aria-live="polite" />}
           </div>
-          {problem && (
-            <>
-              <ProblemMessage problem={problem} />
-              <Text block>{t('publish.safeToRetry')}</Text>
-            </>
-          )}
+          {problem &&
+            (problem.code && REFUSALS.has(problem.code) ? (
+              // Nothing was created: what stops publishing, in the page's words.
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>{t(`publish.refused.${problem.code as Refusal}`)}</MessageBarBody>
+              </MessageBar>
+            ) : (
+              <>
+                <ProblemMessage problem={problem} />
+                <Text block>{t('publish.safeToRetry')}</Text>
+              </>
+            ))}
         </>
       ) : (
         <Text block>{t('publish.notApproved')}</Text>
