@@ -97,6 +97,8 @@ module.exports = (_env, argv) => {
   for (const [name, dir, page] of [
     ['teams', 'simulators/teams-host', 'teams.html'],
     ['outlook', 'simulators/outlook-host', 'outlook.html'],
+    // The start page's "Kanalen och Planner" view of what landed in the emulator.
+    ['landed', 'simulators/landed', 'landed.html'],
   ]) {
     const entry = ['host.ts', 'start.ts', 'index.ts'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
     if (entry) simulatorEntries[name] = `./${entry}`;

@@ -403,6 +403,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   log('');
   log(`  Start page             ${hostOrigin}/`);
   log(`  Teams host simulator   ${demo.simulatorUrl}`);
+  log(`  Channel and Planner    ${hostOrigin}/landed.html   (what landed in the demo team)`);
   log(`  App (tab)              ${demo.tabUrl}   (config: ${appOrigin}/config.json)`);
   if (demo.outlookSimulatorUrl) {
     log(`  Outlook host simulator ${demo.outlookSimulatorUrl}   (self-signed certificate: accept it once)`);

@@ -7,6 +7,8 @@
  *                                3rd; {"drop":{"skip":0,"count":1,"afterHandling":true}} acts, then loses the answer
  *   POST /_emulator/planner/tasks/{id}/progress {"user","percentComplete": 0|50|100} -> the task (Graph-shaped):
  *                                a member of the plan's group changes it as in Planner (new eTag, completedBy)
+ *   GET /_emulator/landed?team=<id>  the team's channels with their messages and its group's plans with
+ *                                buckets, tasks and details, people named (landed.ts): the demo's read-only view
  *   GET /_emulator/stats, POST /_emulator/stats/reset, GET /_emulator/health
  *   GET /_emulator/mail          the mail sent (POST /me/sendMail) since the scenario was loaded
  *   POST /_emulator/mail/deliver {"from","to","subject","body","headers"} -> {"id","deliveredTo"}: mail from
@@ -16,6 +18,7 @@
 
 import { issueToken, userForToken } from './auth';
 import { GraphError } from './errors';
+import { landedView } from './landed';
 import { deliverFromOutside, sentMail } from './routes/mail';
 import { setTaskProgress } from './routes/planner';
 import { validateFaults, type Faults, type FaultController } from './faults';
@@ -53,7 +56,7 @@ function tokenResponse(env: AdminEnv, body: unknown): AdminResult {
   };
 }
 
-export function handleAdmin(env: AdminEnv, method: string, path: string, body: unknown): AdminResult {
+export function handleAdmin(env: AdminEnv, method: string, path: string, body: unknown, query: URLSearchParams = new URLSearchParams()): AdminResult {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   const progress = /^POST \/_emulator\/planner\/tasks\/([^/]+)\/progress$/.exec(route);
   if (progress) {
@@ -100,6 +103,13 @@ export function handleAdmin(env: AdminEnv, method: string, path: string, body: u
     case 'POST /_emulator/mail/deliver':
       try {
         return { status: 201, body: deliverFromOutside(env.state(), env.now(), body) };
+      } catch (e) {
+        if (e instanceof GraphError) return fail(e.status, e.code, e.message);
+        throw e;
+      }
+    case 'GET /_emulator/landed':
+      try {
+        return { status: 200, body: landedView(env.state(), query.get('team')) };
       } catch (e) {
         if (e instanceof GraphError) return fail(e.status, e.code, e.message);
         throw e;

@@ -270,7 +270,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       send(res, 400, headers, { error: { code: 'BadRequest', message: 'The body is not valid JSON.' } });
       return;
     }
-    const r = handleAdmin(adminEnv, (req.method ?? 'GET').toUpperCase(), target.pathname, body);
+    const r = handleAdmin(adminEnv, (req.method ?? 'GET').toUpperCase(), target.pathname, body, target.searchParams);
     send(res, r.status, headers, r.body);
   }
 
@@ -309,7 +309,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         name: 'Justera Graph emulator',
         graphBaseUrl,
         scenario: state.scenario.name,
-        admin: ['/_emulator/token', '/_emulator/authorize', '/_emulator/mail/deliver', '/_emulator/scenario', '/_emulator/faults', '/_emulator/stats', '/_emulator/health'],
+        admin: ['/_emulator/token', '/_emulator/authorize', '/_emulator/mail/deliver', '/_emulator/scenario', '/_emulator/faults', '/_emulator/landed', '/_emulator/stats', '/_emulator/health'],
       });
       return;
     } else {

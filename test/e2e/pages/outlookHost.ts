@@ -75,9 +75,17 @@ export async function graphAs(request: APIRequestContext, user: string) {
       expect(res.ok(), `GET ${path}`).toBe(true);
       return (await res.json()) as T;
     },
-    async post(path: string, data: unknown) {
+    /** Gives what Graph answers (undefined for an empty answer, as sendMail's 202). */
+    async post<T = unknown>(path: string, data: unknown): Promise<T> {
       const res = await request.post(`${EMULATOR}/v1.0${path}`, { headers, data });
       expect(res.ok(), `POST ${path}`).toBe(true);
+      const text = await res.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    /** A Planner write: `eTag` goes out as If-Match. */
+    async patch(path: string, data: unknown, eTag: string) {
+      const res = await request.patch(`${EMULATOR}/v1.0${path}`, { headers: { ...headers, 'If-Match': eTag }, data });
+      expect(res.ok(), `PATCH ${path}`).toBe(true);
     },
     /** Uploads a file's text (PUT .../content) and gives the driveItem Graph answers. */
     async put<T>(path: string, text: string): Promise<T> {
