@@ -22,7 +22,8 @@ export const GRAPH_SCOPES = [
   'Channel.ReadBasic.All',
   'TeamMember.Read.All',
   'Files.ReadWrite.All',
-  'Tasks.Read',
+  'Tasks.ReadWrite',
+  'ChannelMessage.Send',
   'Mail.Send',
 ];
 
