@@ -37,6 +37,7 @@ import { meetingDeepLink, JUSTERA_APP, type TeamsApp } from './askOrganiser';
 import { contentVersion } from './documentVersion';
 import type { MinutesSync } from './minutesSync';
 import { carriesMarker, publishMessage } from './publishMessage';
+import { saved } from './sendForApproval';
 import { signOffStore, type MeetingFolderAddress } from './signOffStore';
 
 export interface PublishDeps {
@@ -94,13 +95,6 @@ function valueOf<T>(outcome: Outcome<T> | undefined, what: string): T {
   if (!outcome) throw new Problem('bad-data', `No answer for ${what}`);
   if (!outcome.ok) throw outcome.problem;
   return outcome.value;
-}
-
-async function saved(sync: PublishDeps['sync']): Promise<void> {
-  await sync.flush();
-  const status = sync.saveStatus;
-  if (status.kind === 'offline' || status.kind === 'failed') throw status.problem;
-  if (status.kind !== 'saved') throw new Problem('server', 'The minutes could not be saved');
 }
 
 /** Messages posted since `since`, newest first: the first page, then further pages while they are not older. */

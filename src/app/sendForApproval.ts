@@ -133,7 +133,7 @@ export interface SendDeps {
 }
 
 /** Saves what is pending and fails with the reason when the channel did not get it. */
-async function saved(sync: SendDeps['sync']): Promise<void> {
+export async function saved(sync: Pick<MinutesSync, 'flush' | 'saveStatus'>): Promise<void> {
   await sync.flush();
   const status = sync.saveStatus;
   if (status.kind === 'offline' || status.kind === 'failed') throw status.problem;
