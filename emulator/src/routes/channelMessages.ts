@@ -139,7 +139,8 @@ export function mentionTextMatches(mentionText: string, innerHtml: string): bool
   return DomUtils.textContent(parseDocument(innerHtml)) === mentionText;
 }
 
-function readMentions(raw: unknown, bodyHtml: string): ChatMessageMentionModel[] {
+/** The mentions of a posted message, checked against the body's <at> tags as Graph checks them (400 otherwise). */
+export function readMentions(raw: unknown, bodyHtml: string): ChatMessageMentionModel[] {
   if (raw === undefined || raw === null) raw = [];
   if (!Array.isArray(raw)) throw badRequest('mentions must be an array.');
   const mentions = raw.map((m: unknown, i): ChatMessageMentionModel => {
