@@ -1,21 +1,28 @@
-/**
- * @jest-environment jsdom
- */
 // The channel message publishing posts: what a member reads in the channel (meeting, who was there,
 // decisions, actions with owners @mentioned, who approved, the link, the marker a rerun looks for),
 // that nothing in it can run, that its mentions pass Graph's rules (the emulator's check, exactly),
-// and that whatever the minutes hold it fits in a post, shortened into whole, balanced blocks.
+// and that whatever the minutes hold it fits in a post, shortened into whole, balanced blocks; and
+// that the emulator takes it over HTTP with the .docx attached.
+//
+// Node with a jsdom window for DOMPurify (as a test of publishing in Node gives it), so the same file
+// can post to the emulator with Node's fetch.
 
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
+import { JSDOM } from 'jsdom';
+import path from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../emulator/src/server';
+import { call, CHAIR_ID, NOW, SCENARIOS, SECRETARY, scenarioInfo, type Json } from '../../emulator/test/helpers';
 import { MAX_MESSAGE_BYTES, mentionTextMatches, readMentions } from '../../emulator/src/routes/channelMessages';
 import { agendaItem, type Action, type AgendaItem, type Minutes, type PersonRef } from '../domain/minutes';
 import { sampleMinutes } from '../domain/minutesFixtures';
 import { renderMinutes, type DocumentAttendance } from '../domain/render';
 import type { Approval } from '../domain/signOffState';
 import { BUILT_IN_TEMPLATES } from '../domain/templates';
-import { postChannelMessage } from '../graph/channelMessages';
+import { messageFile, postChannelMessage } from '../graph/channelMessages';
 import { carriesMarker, MESSAGE_LIMIT_BYTES, publishMarker, publishMessage, type PublishMessage, type PublishMessageInput } from './publishMessage';
+
+(globalThis as { window?: unknown }).window = new JSDOM('').window;
 
 const VERSION = '1a2b3c4d5e6f'.padEnd(64, '0');
 const OTHER_VERSION = '9f8e7d6c5b4a'.padEnd(64, '0');
@@ -401,5 +408,55 @@ describe('minutes too large for one post', () => {
     );
     // The runs reached the shortened summary, not only messages that fit whole.
     expect(shortened).toBeGreaterThan(10);
+  });
+});
+
+// ---- on the wire ----
+
+describe('posted to the emulator over HTTP with the .docx attached', () => {
+  // The channel takes 4 posts a second: each post below is a second after the last.
+  let clock = NOW.getTime();
+  let emu: RunningEmulator;
+  let team: Json;
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0, scenario: path.join(SCENARIOS, 'demo.json'), now: () => new Date(clock) });
+    team = (await scenarioInfo(emu)).resolved.teams[0];
+  });
+  afterAll(() => emu.close());
+
+  /** Uploads the .docx, builds the message for these minutes with its webUrl, posts it as the graph port does and reads it back. */
+  async function publish(minutes: Minutes, name: string): Promise<{ message: PublishMessage; status: number; stored: Json }> {
+    clock += 1000;
+    const folder = `/drives/${team.driveId}/items/${team.channels[1].folderId}`;
+    const file = await call(emu, SECRETARY, `${folder}:/${encodeURIComponent(name)}:/content`, { method: 'PUT', body: 'PK docx' });
+    expect(file.status).toBe(201);
+    const message = publishMessage({ ...input(minutes), documentUrl: file.body.webUrl, mentionable: (o) => (o.key === `id:${CHAIR_ID}` ? CHAIR_ID : undefined) });
+    const request = postChannelMessage(team.id, team.channels[1].id, { html: message.html, subject: message.subject, mentions: message.mentions, files: [messageFile(file.body)!] });
+    const r = await call(emu, SECRETARY, request.path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: request.body as string });
+    const stored = r.status === 201 ? (await call(emu, SECRETARY, `${request.path}/${r.body.id}`)).body : r.body;
+    return { message, status: r.status, stored };
+  }
+
+  const karin = (displayName: string): PersonRef => ({ key: `id:${CHAIR_ID}`, displayName });
+
+  it('lands with its mention (a name with & and <), the file and the marker, read back as posted', async () => {
+    const minutes = typicalMinutes();
+    minutes.agenda[1]!.actions = [action('a1', 'Skicka underlaget', karin('Karin & <Ekström>'), '2026-12-11'), action('a2', 'Boka lokal', olof)];
+    const { message, status, stored } = await publish(minutes, '2026-12-04 Samordningsgrupp Nära vård.docx');
+    expect(status).toBe(201);
+    expect(stored.mentions).toEqual([expect.objectContaining({ id: 0, mentionText: 'Karin & <Ekström>', mentioned: expect.objectContaining({ user: expect.objectContaining({ id: CHAIR_ID }) }) })]);
+    expect(stored.attachments).toEqual([expect.objectContaining({ contentType: 'reference', name: '2026-12-04 Samordningsgrupp Nära vård.docx' })]);
+    expect(stored.subject).toBe(message.subject);
+    expect(carriesMarker(stored.body.content, VERSION)).toBe(true);
+  });
+
+  it('lands shortened, under the limit Graph answers 413 over, with 60 items of long text and their owner mentioned', async () => {
+    const minutes = largeMinutes(60, 1);
+    minutes.agenda.forEach((i) => (i.actions = i.actions.map((a) => ({ ...a, owner: karin('Karin Ekström') }))));
+    const { message, status, stored } = await publish(minutes, `${'Mycket långt protokoll '.repeat(8)}.docx`);
+    expect(message.shortened).toBe(true);
+    expect(status).toBe(201);
+    expect(stored.mentions).toHaveLength(1);
+    expect(carriesMarker(stored.body.content, VERSION)).toBe(true);
   });
 });

@@ -12,7 +12,8 @@
 // the size is taken on the very request the graph port builds (postChannelMessage), with room for
 // the attachment it adds. When the whole summary does not fit, a shorter one is posted: the title,
 // when and where, how many were there, the decisions item by item and the actions, each text
-// clipped, whole blocks dropped from the end until it fits, and a line that links the full minutes.
+// clipped (harder in turn, so that long minutes keep their actions), whole blocks dropped from the
+// end until it fits, and a line that links the full minutes.
 // Blocks are whole elements assembled into balanced HTML, and a mention is numbered only when its
 // block is kept, so the tags and mentions[] always name each other with ids 0..n-1.
 
@@ -144,7 +145,12 @@ interface Limits {
 }
 
 const FULL: Limits = { title: Infinity, field: Infinity, itemHeading: Infinity, decision: Infinity, action: Infinity, name: Infinity, approvedBy: Infinity };
-const SHORT: Limits = { title: 200, field: 200, itemHeading: 150, decision: 300, action: 200, name: 80, approvedBy: 400 };
+/** The shortened summary's clips, tried in turn: the first with which every block fits, else the last with blocks dropped. */
+const SHORT: readonly Limits[] = [
+  { title: 200, field: 200, itemHeading: 150, decision: 300, action: 200, name: 80, approvedBy: 400 },
+  { title: 150, field: 120, itemHeading: 80, decision: 120, action: 120, name: 60, approvedBy: 200 },
+  { title: 120, field: 80, itemHeading: 50, decision: 60, action: 80, name: 40, approvedBy: 120 },
+];
 
 const text = (s: string, max: number) => escapeText(clip(line(s), max));
 const labelled = (label: string, value: string) => `<p><b>${t(label)}:</b> ${value}</p>`;
@@ -215,10 +221,10 @@ function actionBlock(a: DocumentAction, owner: PersonRef | undefined, from: Docu
 }
 
 /** The summary's blocks in order: everything but the closing link and marker. */
-function summaryBlocks(input: PublishMessageInput, short: boolean): Block[] {
+function summaryBlocks(input: PublishMessageInput, limits: Limits): Block[] {
   const doc = input.document;
   const language: Language = doc.language === 'en' ? 'en' : 'sv';
-  const limits = short ? SHORT : FULL;
+  const short = limits !== FULL;
   const words = WORDS[language];
   const approvedBy = doc.sections.find((s) => s.kind === 'approvedBy');
   const shownFields = short ? ['date', 'time', 'place'] : undefined;
@@ -371,14 +377,19 @@ export function publishMessage(input: PublishMessageInput, limitBytes = MESSAGE_
     return { html: html + closing(input, short), mentions };
   };
 
-  const full = summaryBlocks(input, false);
+  const full = summaryBlocks(input, FULL);
   const whole = build(full, full.length, false);
   if (fits(whole.html, whole.mentions)) {
     const html = sanitize(whole.html);
     if (fits(html, whole.mentions)) return { subject, html, mentions: whole.mentions, shortened: false };
   }
 
-  const short = summaryBlocks(input, true);
+  // Texts clipped harder in turn, so that many items keep their actions; with the last clips, whole blocks go from the end.
+  const levels = SHORT.map((limits) => summaryBlocks(input, limits));
+  const short = levels.find((blocks) => {
+    const m = build(blocks, blocks.length, true);
+    return fits(m.html, m.mentions);
+  }) ?? levels[levels.length - 1]!;
   const sized = (count: number) => build(short, count, true);
   // The most blocks that fit: adding a block never makes the message smaller, so search by halves.
   let low = 0;
