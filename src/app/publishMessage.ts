@@ -19,7 +19,7 @@
 
 import DOMPurify, { type DOMPurify as Purifier, type WindowLike } from 'dompurify';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { Minutes, PersonRef } from '../domain/minutes';
+import type { Action, Minutes, PersonRef } from '../domain/minutes';
 import type { DocumentAction, DocumentItem, HeaderField, MinutesDocument } from '../domain/render';
 import type { Language } from '../domain/templates';
 import { postChannelMessage, type MessageMention } from '../graph/channelMessages';
@@ -199,7 +199,7 @@ function countsBlock(doc: MinutesDocument, language: Language): Block[] {
 function ownersOf(doc: MinutesDocument, minutes: Minutes): Map<DocumentAction, PersonRef> {
   const withText = new Map(minutes.agenda.map((i) => [i.id, i.actions.filter((a) => a.what.trim())]));
   const owners = new Map<DocumentAction, PersonRef>();
-  const pair = (shown: readonly DocumentAction[], kept: readonly Minutes['agenda'][number]['actions'][number][]) =>
+  const pair = (shown: readonly DocumentAction[], kept: readonly Action[]) =>
     shown.forEach((d, i) => {
       const a = kept[i];
       if (a?.owner && a.what === d.what && a.owner.displayName === d.owner) owners.set(d, a.owner);
