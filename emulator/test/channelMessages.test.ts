@@ -155,6 +155,13 @@ describe('mentions', () => {
     const noUser = { id: 0, mentionText: 'Karin Ekström', mentioned: {} };
     expect((await post(SECRETARY, { body: body('<at id="0">Karin Ekström</at>'), mentions: [noUser] })).status).toBe(400);
   });
+
+  test('a name with & or < is escaped in the tag and plain in mentionText, as Graph compares them', async () => {
+    const body = (content: string) => ({ contentType: 'html', content });
+    const name = 'Öberg & <Lind>';
+    expect((await post(SECRETARY, { body: body('<at id="0">Öberg &amp; &lt;Lind&gt;</at>'), mentions: [mention(0, name, CHAIR_ID)] })).status).toBe(201);
+    expect((await post(SECRETARY, { body: body('<at id="0">Öberg &amp; &lt;Lind&gt;</at>'), mentions: [mention(0, 'Öberg &amp; &lt;Lind&gt;', CHAIR_ID)] })).status).toBe(400);
+  });
 });
 
 describe('limits', () => {

@@ -7,6 +7,7 @@
  * a post holds about 28 KB; a channel takes at most 4 posts a second (429 with Retry-After).
  */
 
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { eTagOf } from '../drives';
 import { badRequest, GraphError, throttled } from '../errors';
 import { ODATA_JSON, ok, type GraphResult } from '../http';
@@ -129,7 +130,17 @@ function readAttachments(ctx: HandlerContext, team: Team, raw: unknown, bodyHtml
   return attachments;
 }
 
-function readMentions(raw: unknown, bodyHtml: string): ChatMessageMentionModel[] {
+/**
+ * Whether mentionText is the text of an <at> tag whose inner HTML is `innerHtml`. Graph compares the
+ * text the tag shows, entities decoded: a user named "<Alex>" is `<at id="0">&lt;Alex&gt;</at>` with
+ * mentionText "<Alex>" (Microsoft Q&A 1022664, answered with a post Graph accepted).
+ */
+export function mentionTextMatches(mentionText: string, innerHtml: string): boolean {
+  return DomUtils.textContent(parseDocument(innerHtml)) === mentionText;
+}
+
+/** The mentions of a posted message, checked against the body's <at> tags as Graph checks them (400 otherwise). */
+export function readMentions(raw: unknown, bodyHtml: string): ChatMessageMentionModel[] {
   if (raw === undefined || raw === null) raw = [];
   if (!Array.isArray(raw)) throw badRequest('mentions must be an array.');
   const mentions = raw.map((m: unknown, i): ChatMessageMentionModel => {
@@ -145,7 +156,7 @@ function readMentions(raw: unknown, bodyHtml: string): ChatMessageMentionModel[]
   for (const tag of tags) {
     const m = byId.get(tag.id);
     if (!m) throw badRequest(`The message body has <at id="${tag.id}"> but mentions has no entry with id ${tag.id}.`);
-    if (m.mentionText !== tag.inner) throw badRequest(`mentions[id=${tag.id}].mentionText '${m.mentionText}' is not the text of <at id="${tag.id}"> in the body.`);
+    if (!mentionTextMatches(m.mentionText, tag.inner)) throw badRequest(`mentions[id=${tag.id}].mentionText '${m.mentionText}' is not the text of <at id="${tag.id}"> in the body.`);
   }
   const tagged = new Set(tags.map((t) => t.id));
   for (const m of mentions) if (!tagged.has(String(m.id))) throw badRequest(`mentions has id ${m.id} but the message body has no <at id="${m.id}">.`);
