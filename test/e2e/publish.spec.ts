@@ -67,7 +67,7 @@ test('approved minutes are published in one action: the Word file, the channel m
   expect(ours).toHaveLength(1);
   expect(ours[0]!.attachments.map((a) => a.name)).toEqual([expect.stringMatching(/\.docx$/)]);
   // What was typed is text in the message, never markup.
-  expect(ours[0]!.body.content).not.toMatch(/<img|onerror=/i);
+  expect(ours[0]!.body.content).not.toMatch(/<(img|script|svg)\b|<[^>]*\bonerror=/i);
   expect(ours[0]!.body.content).toContain('Ta fram lokalförslag &lt;img');
 
   // The Word file beside the minutes is the approved version: who approved it, and the typed text as text.
@@ -75,7 +75,7 @@ test('approved minutes are published in one action: the Word file, the channel m
   const word = docx.value.find((f) => f.name.endsWith('.docx'))!;
   const buffer = await secretary.bytes(`/drives/${folder.driveId}/items/${word.id}/content`);
   const { value: text } = await mammoth.extractRawText({ buffer });
-  expect(text).toMatch(/Justerat av Karin Ekström \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  expect(text).toMatch(/Justeras: Karin Ekström \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   expect(text).toContain(`Ta fram lokalförslag ${XSS}`);
   const { value: html } = await mammoth.convertToHtml({ buffer });
   expect(html).not.toMatch(/<(script|img|svg|iframe)\b/i);

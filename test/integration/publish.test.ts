@@ -4,6 +4,7 @@
 // record in the minutes; and exactly once: whichever single request of a publish fails (an error, or
 // an answer lost after the server acted), running it again ends in the same tenant as a clean run.
 
+import { JSDOM } from 'jsdom';
 import { startEmulator, type RunningEmulator, type Scenario } from '../../emulator/src/server';
 import { approvalService } from '../../src/app/approval';
 import { documentVersion } from '../../src/app/documentVersion';
@@ -25,6 +26,9 @@ import { bucketTasks, groupPlans, planBuckets, taskDetails } from '../../src/gra
 import * as users from '../../src/graph/users';
 import { memoryMinutes } from '../../src/store/localStore';
 import { DEMO, demoScenario, graphAs, useCases } from './harness';
+
+// The message is sanitized with DOMPurify, which needs a window: the browser's in the tab, jsdom's here.
+(globalThis as { window?: unknown }).window = new JSDOM('').window;
 
 const BASE = Date.parse('2026-11-23T09:00:00Z');
 const GROUP = { teamId: DEMO.TEAM, channelId: DEMO.CHANNEL };
@@ -208,7 +212,11 @@ describe('publishing approved minutes', () => {
     expect(guest.assignees).toEqual([]);
     expect(guest.description).toContain('Vera Gäst (gästkonto');
     // Script in the minutes stays text in the message: no element of it survives.
-    expect(state.messages[0]!.html).not.toMatch(/<img|<script|onerror=/i);
+    expect(state.messages[0]!.html).not.toMatch(/<(img|script|svg)\b|<[^>]*\bonerror=/i);
+    expect(state.messages[0]!.html).toContain('Boka lokal &lt;img src=x onerror=');
+    // The owner who is a member is @mentioned; the approvals are in it.
+    expect(state.messages[0]!.mentions).toEqual(['Olof Bergström']);
+    expect(state.messages[0]!.html).toMatch(/Karin Ekström \(ordförande\) \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 
   // One tenant per failed request: the same meeting each time, so the state compares with the clean run.
