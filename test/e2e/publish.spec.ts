@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import mammoth from 'mammoth';
 import { openInChannel, SignOffPanel } from './pages/minutes';
 import { graphAs, PEOPLE } from './pages/outlookHost';
+import { LandedPage } from './pages/landed';
 import { SignOffFolder } from './pages/signOffRound';
 import { demoScenario, EMULATOR, emulatorAdmin } from './pages/teamsHost';
 
@@ -62,7 +63,7 @@ test('approved minutes are published in one action: the Word file, the channel m
   // The channel has exactly one message from the secretary with the Word file attached.
   const secretary = await graphAs(request, PEOPLE.secretary.address);
   const { teamId, channelId } = (await (await request.get(`${EMULATOR}/_emulator/scenario`)).json()).resolved.teamsContext;
-  const messages = (await secretary.get<{ value: { body: { content: string }; attachments: { name: string }[] }[] }>(`/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`)).value;
+  const messages = (await secretary.get<{ value: { subject?: string; body: { content: string }; attachments: { name: string }[] }[] }>(`/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`)).value;
   const ours = messages.filter((m) => m.body.content.includes('Justera · version'));
   expect(ours).toHaveLength(1);
   expect(ours[0]!.attachments.map((a) => a.name)).toEqual([expect.stringMatching(/\.docx$/)]);
@@ -80,4 +81,17 @@ test('approved minutes are published in one action: the Word file, the channel m
   const { value: html } = await mammoth.convertToHtml({ buffer });
   expect(html).not.toMatch(/<(script|img|svg|iframe)\b/i);
   expect(await host.tab.locator('body').evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // What landed, as a new user sees it on the demo's start page: the post, and the tasks on the board.
+  const landedPage = await page.context().newPage();
+  const landed = await LandedPage.fromStartPage(landedPage);
+  const post = landed.message('Samordningsgrupp', ours[0]!.subject ?? '');
+  await expect(post).toContainText('Skicka underlaget till kommunerna');
+  await expect(post).toContainText(`Ta fram lokalförslag ${XSS}`);
+  await expect(post.getByRole('link', { name: /\.docx$/ })).toBeVisible();
+  const task = landed.task('Skicka underlaget till kommunerna');
+  await expect(task).toContainText('Olof Bergström');
+  await expect(landed.task(`Ta fram lokalförslag ${XSS}`)).toContainText('Ansvarig: Nils Ahl');
+  await landedPage.setViewportSize({ width: 1280, height: 1400 });
+  await landedPage.screenshot({ path: '/tmp/landed-after-publish.png', fullPage: true });
 });
