@@ -586,6 +586,20 @@ export const sv = {
   'signOff.mail.decisions': 'Beslut',
   'signOff.mail.actions': 'Uppdrag',
   'signOff.mail.version': 'Version {short}',
+  // Issue 12 (follow-up from Planner): each earlier action's task status, and taking it over.
+  'minutes.followUp.planner.label': 'I Planner:',
+  'minutes.followUp.planner.not-started': 'Ej påbörjad',
+  'minutes.followUp.planner.in-progress': 'Pågår ({percent} %)',
+  'minutes.followUp.planner.done': 'Klar',
+  'minutes.followUp.planner.doneOn': 'Klar {date}',
+  'minutes.followUp.planner.doneBy': 'Klar – {name} {date}',
+  'minutes.followUp.planner.deleted': 'Uppgiften finns inte längre i Planner',
+  'minutes.followUp.planner.forbidden': 'Du saknar behörighet att läsa gruppens plan i Planner.',
+  'minutes.followUp.planner.unreadable': 'Statusen i Planner kunde inte läsas just nu; Justera försöker igen när du kommer tillbaka till fliken.',
+  'minutes.followUp.planner.reading': 'Läser status från Planner…',
+  'minutes.followUp.planner.take': 'Ta över status från Planner',
+  'minutes.followUp.planner.taken': 'Markerade som klara enligt Planner: {done}. Fortsätter till nästa möte: {open}.',
+  'minutes.followUp.planner.noneDone': 'Inget uppdrag är klart i Planner ännu. Fortsätter till nästa möte: {open}.',
 };
 
 export type MessageKey = keyof typeof sv;
