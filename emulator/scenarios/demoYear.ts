@@ -542,12 +542,13 @@ export function yearTasks(): ScenarioTask[] {
       id: taskIdOf(actionId),
       title: a.what,
       bucket: ACTIONS_BUCKET.id,
-      assignees: [who(a.owner).email],
+      // By directory id: a scenario built on this one may change people's mail (test/e2e/hostile.ts).
+      assignees: [who(a.owner).directoryId!],
       dueDateTime: `${at(spec.weeksAgo)}+${a.dueIn}d 16:00`,
-      createdBy: who('ahmed').email,
+      createdBy: who('ahmed').directoryId!,
       createdDateTime: `${at(spec.weeksAgo, '+3d')} 14:10`,
       percentComplete: taken.percent,
-      ...(taken.completedBy && { completedBy: who(taken.completedBy).email, completedDateTime: taken.completedAt }),
+      ...(taken.completedBy && { completedBy: who(taken.completedBy).directoryId!, completedDateTime: taken.completedAt }),
     };
   });
 }
