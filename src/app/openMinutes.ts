@@ -25,6 +25,7 @@ import type { Meeting } from '../domain/meeting';
 import { linkFollowUpTasks, mayLinkTasks } from '../domain/followUpStatus';
 import { firstParagraphFor, followUpFrom, newMinutes, type Minutes, type NextMeeting, type PersonRef } from '../domain/minutes';
 import { personKey } from '../domain/people';
+import { toProblem } from '../domain/problems';
 import { templateFor, type Language } from '../domain/templates';
 import * as calendar from '../graph/calendar';
 import * as files from '../graph/files';
@@ -267,7 +268,8 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
     return new Set<string>();
   });
   const tasksLinked = madeNow ? Promise.resolve(0) : linkTasks(graph, folder, meeting, sync).catch((e: unknown) => {
-    console.warn("Justera: the earlier minutes' Planner tasks could not be read", e);
+    // Offline is no news (the next opening tries again); anything else is worth the log.
+    if (toProblem(e).kind !== 'offline') console.warn("Justera: the earlier minutes' Planner tasks could not be read", e);
     return 0;
   });
   return { sync, folder, goneFromDirectory: gone, meetingFolder: () => remote.meetingFolder(), tasksLinked, ...(settings && { settings }), ...(setAside !== undefined && { setAside }) };
