@@ -8,18 +8,23 @@
  * stored it (absentees with and without notice, substitutes standing in, guests), a member who
  * moved from the hospital to the region's primary care mid-year, and one minutes file that was cut
  * off while being written (not JSON), in the folder of an extra meeting after the last monthly one.
+ * The last monthly minutes were published: their actions are tasks in the group's plan, which the
+ * members have taken up since (one done, one in progress, one not started), so the next meeting's
+ * follow-up shows each one's status from Planner.
  * Every date is a placeholder resolved against "now" when the scenario loads (fileTemplates.ts).
  */
 
 import { BUILT_IN_TEMPLATES } from '../../src/domain/templates';
 import { meetingKey } from '../../src/domain/meetingFolder';
 import { guidFrom, iCalUIdFrom, outlookIdFrom } from '../src/ids';
-import type { Scenario, ScenarioFile, ScenarioUser } from '../src/scenario/types';
+import type { Scenario, ScenarioFile, ScenarioTask, ScenarioUser } from '../src/scenario/types';
 
 const SEED = 'demo-year';
 const TEAM_ID = '4c536162-c681-4515-a05c-293d7178a85d';
 const CHANNEL_ID = '19:b164be4dc3c64ea1b98f62d22dc3268d@thread.tacv2';
 const PLAN_ID = 'mZ7ql1a9VkGq3CbRZ0pQ4WUAE2x-';
+/** The plan's bucket "Fram till kommande möte" (demo.json), where the published actions went. */
+const ACTIONS_BUCKET = { id: 'qv4S2nX0L0OyfM8pT7JwcWUAAxyA', name: 'Fram till kommande möte' };
 /** The weekly series in the calendar (Karin's copy) and its iCalUId, the key the settings list it by. */
 const SERIES_EVENT_ID = 'AAMkADI2MDE0Nzc1LTRmYzgtNDU0Ny1hNjk4LThkODU5NzYyYmQzNwBGAAAAAAALr4muC7yg-KB39FTbKtjeBwCwqH3uQXUdGg026hc9xoPuAAAAAAENAAA4q_Ug0aVUfoXmlvP5QrYBAACU_ZaUAAA=';
 /** Last year's monthly series, no longer in the calendar: the earlier minutes name it. */
@@ -459,6 +464,7 @@ function minutesOf(spec: MeetingSpec, index: number, previous: Meta | undefined,
     }
   }
   const next = index + 1 < MEETINGS.length ? at(MEETINGS[index + 1]!.weeksAgo, ` ${START}`) : 'fri-8w 08:00';
+  const published = index === MEETINGS.length - 1 ? publicationOf(spec, seed, meta) : undefined;
   const json = {
     schemaVersion: 1,
     meeting: {
@@ -489,9 +495,62 @@ function minutesOf(spec: MeetingSpec, index: number, previous: Meta | undefined,
     nextMeeting: { start: date(next), text: index + 1 < MEETINGS.length ? '' : 'Veckovisa möten på fredagar kl. 08.00–09.00.' },
     firstParagraph: `{{yearSeq:samordningsgrupp-paragraf|${when} ${START}|${items.length}}}`,
     conflicts: [],
+    ...(published && { publication: published }),
     updatedAt: date(`${at(spec.weeksAgo, '+3d')} 14:05`),
   };
   return { json, meta, open: followUp.filter((f) => f.state === 'carried').map((f) => f.row) };
+}
+
+/** How the members took up the last monthly minutes' tasks in Planner, by the start of the action's text. */
+const TAKEN_UP: Record<string, { percent: 0 | 50 | 100; completedBy?: string; completedAt?: string }> = {
+  'Boka lokal': { percent: 0 },
+  'Ta fram förslag på talare': { percent: 100, completedBy: 'sara', completedAt: 'fri-10w+1d 15:20' },
+  'Sammanställa resultaten': { percent: 50 },
+};
+
+/** The Planner task an action of the demo's minutes became: a Planner-like id (28 characters). */
+const taskIdOf = (actionId: string) => guidFrom(`${SEED}|task|${actionId}`).replace(/-/g, '').slice(0, 28);
+
+/** What publishing the last monthly minutes recorded in them (minutes.ts Publication): the tasks by action. */
+function publicationOf(spec: MeetingSpec, seed: string, meta: Meta): Record<string, unknown> {
+  const when = at(spec.weeksAgo, '+3d');
+  const hash = guidFrom(`${seed}|version`).replace(/-/g, '');
+  return {
+    version: `${hash}${hash}`,
+    publishedAt: date(`${when} 14:10`),
+    publishedBy: ref('ahmed'),
+    document: { id: guidFrom(`${seed}|docx`), name: `Protokoll ${day(at(spec.weeksAgo))}.docx`, webUrl: `https://regionostmark.sharepoint.com/sites/NaraVard/Shared%20Documents/Samordningsgrupp/Justera/Protokoll%20${day(at(spec.weeksAgo))}.docx` },
+    message: { id: String(1_700_000_000_000 + spec.weeksAgo) },
+    planId: PLAN_ID,
+    bucket: ACTIONS_BUCKET,
+    tasks: meta.actions.map((a) => ({ actionId: a.id, taskId: taskIdOf(a.id), title: a.what, assigneeIds: [who(a.owner).directoryId!] })),
+  };
+}
+
+/** The plan's tasks for the published actions, as the members left them. */
+export function yearTasks(): ScenarioTask[] {
+  const index = MEETINGS.length - 1;
+  const spec = MEETINGS[index]!;
+  return spec.items.flatMap((item) => item.actions ?? []).map((a) => {
+    const taken = Object.entries(TAKEN_UP).find(([start]) => a.what.startsWith(start))?.[1];
+    if (!taken) throw new Error(`no Planner status for "${a.what}"`);
+    // The action's id as minutesOf gives it: items come after the two opening paragraphs (agendaOf).
+    const i = agendaOf(spec, index).findIndex((x) => x.actions?.some((y) => y.what === a.what));
+    const j = agendaOf(spec, index)[i]!.actions!.findIndex((y) => y.what === a.what);
+    const actionId = guidFrom(`${SEED}|${index}|action|${i}|${j}`);
+    return {
+      id: taskIdOf(actionId),
+      title: a.what,
+      bucket: ACTIONS_BUCKET.id,
+      // By directory id: a scenario built on this one may change people's mail (test/e2e/hostile.ts).
+      assignees: [who(a.owner).directoryId!],
+      dueDateTime: `${at(spec.weeksAgo)}+${a.dueIn}d 16:00`,
+      createdBy: who('ahmed').directoryId!,
+      createdDateTime: `${at(spec.weeksAgo, '+3d')} 14:10`,
+      percentComplete: taken.percent,
+      ...(taken.completedBy && { completedBy: who(taken.completedBy).directoryId!, completedDateTime: taken.completedAt }),
+    };
+  });
 }
 
 interface FollowUpRow {
@@ -575,6 +634,9 @@ export function withYear(demo: Scenario): Scenario {
   if (!team || !channel) throw new Error('demo.json has no Samordningsgrupp channel in the Nära vård team');
   for (const u of YEAR_USERS) if (u.mail && !team.members.includes(u.mail)) team.members.push(u.mail);
   channel.files = yearFiles();
+  const plan = team.plans?.find((p) => p.id === PLAN_ID);
+  if (!plan) throw new Error('demo.json has no plan for the Nära vård team');
+  plan.tasks = yearTasks();
   return s;
 }
 
@@ -604,7 +666,7 @@ export function pretty(value: unknown, indent: number, width = 140): string {
 /** An object with one field per line and each value on one line (demo.json's users and channels). */
 function fieldPerLine(o: object, indent: number): string {
   const pad = ' '.repeat(indent + 2);
-  const lines = Object.entries(o).map(([k, v]) => `${pad}${JSON.stringify(k)}: ${k === 'files' ? pretty(v, indent + 2) : pretty(v, Number.NEGATIVE_INFINITY)}`);
+  const lines = Object.entries(o).map(([k, v]) => `${pad}${JSON.stringify(k)}: ${k === 'files' || k === 'buckets' || k === 'tasks' ? pretty(v, indent + 2) : pretty(v, Number.NEGATIVE_INFINITY)}`);
   return `{\n${lines.join(',\n')}\n${' '.repeat(indent)}}`;
 }
 
@@ -627,5 +689,7 @@ export function writeYearInto(text: string): string {
   out = replaceBlock(out, '\n      "members": [', teamAt, `\n${team.members.map((x) => `        ${JSON.stringify(x)}`).join(',\n')}`);
   const channels = team.channels.map((c) => `        ${fieldPerLine(c, 8)}`).join(',\n');
   out = replaceBlock(out, '\n      "channels": [', out.indexOf(`"id": ${JSON.stringify(TEAM_ID)}`), `\n${channels}`);
+  const plans = team.plans!.map((p) => `        ${fieldPerLine(p, 8)}`).join(',\n');
+  out = replaceBlock(out, '\n      "plans": [', out.indexOf(`"id": ${JSON.stringify(TEAM_ID)}`), `\n${plans}`);
   return out;
 }

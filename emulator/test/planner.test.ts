@@ -9,6 +9,18 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
+describe('Planner tasks in the scenario', () => {
+  test("the demo plan holds the published actions' tasks as members left them: assigned, one completed by its member", async () => {
+    const r = await call(emu, MEMBER, `/planner/plans/${team.plans[0].id}/tasks`);
+    const byTitle = new Map(r.body.value.map((t: Json) => [t.title, t]));
+    const speakers: Json = byTitle.get('Ta fram förslag på talare från kommunerna');
+    expect(speakers).toMatchObject({ percentComplete: 100, completedBy: { user: { id: '88b6dfbb-222b-46c7-a75e-ce6a5d2ad300' } }, completedDateTime: expect.any(String), bucketId: team.plans[0].buckets[0].id });
+    expect(Object.keys(speakers.assignments)).toEqual(['88b6dfbb-222b-46c7-a75e-ce6a5d2ad300']);
+    expect(byTitle.get('Sammanställa resultaten från första mätningen')).toMatchObject({ percentComplete: 50, completedBy: null });
+    expect(byTitle.get('Boka lokal för länskonferensen')).toMatchObject({ percentComplete: 0, completedDateTime: null });
+  });
+});
+
 describe('Planner plans and buckets (listing)', () => {
   test("the demo team's group has the plan Samordningsgrupp Nära vård", async () => {
     const r = await call(emu, MEMBER, `/groups/${team.id}/planner/plans`);

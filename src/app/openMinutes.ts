@@ -15,12 +15,17 @@
 // aside (kept beside, channelMinutes.ts) and makes new minutes from the meeting. After opening, the
 // people the minutes name (action owners, scribes) are looked up in the directory, in one request
 // per 15 that the page does not wait for, so someone who has left the organisation is marked.
+// Minutes made before the earlier ones were published have follow-ups without their Planner task:
+// while no round was sent, the earlier minutes are read again after opening (not waited for) and
+// the tasks they name are filled in as one edit (domain/followUpStatus.ts linkFollowUpTasks).
 
 import type { AgendaDraftItem } from '../domain/agenda';
 import { meetingKey, ROOT_FOLDER, MINUTES_FILE } from '../domain/meetingFolder';
 import type { Meeting } from '../domain/meeting';
+import { linkFollowUpTasks, mayLinkTasks } from '../domain/followUpStatus';
 import { firstParagraphFor, followUpFrom, newMinutes, type Minutes, type NextMeeting, type PersonRef } from '../domain/minutes';
 import { personKey } from '../domain/people';
+import { toProblem } from '../domain/problems';
 import { templateFor, type Language } from '../domain/templates';
 import * as calendar from '../graph/calendar';
 import * as files from '../graph/files';
@@ -66,6 +71,11 @@ export interface OpenedMinutes {
   goneFromDirectory: Promise<ReadonlySet<string>>;
   /** The meeting's folder in the group's drive, once the minutes are saved (sign-off's files live there). */
   meetingFolder(): Promise<{ driveId: string; folderId: string } | undefined>;
+  /**
+   * Follow-ups given the Planner task their earlier minutes were published with after these were
+   * made (how many; 0 when none was missing or could be found). The page does not wait for it.
+   */
+  tasksLinked: Promise<number>;
 }
 
 const DAY = 86_400_000;
@@ -208,7 +218,9 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
   // Read while the minutes are: needed for new minutes, and for the group's own templates and roster.
   const settingsRead = input.settings ? Promise.resolve(input.settings) : settingsIn(graph, folder, group);
 
+  let madeNow = false;
   const fresh = async (): Promise<Minutes> => {
+    madeNow = true;
     const settings = await settingsRead;
     const template = templateFor(input.templateId ?? settings?.templateId, settings?.templates ?? [], input.language);
     const header = headerFrom(settings, input.prefill);
@@ -255,5 +267,24 @@ export async function openMinutes(deps: MinutesDeps, group: MinutesGroup, input:
     console.warn('Justera: could not tell who has left the directory', e);
     return new Set<string>();
   });
-  return { sync, folder, goneFromDirectory: gone, meetingFolder: () => remote.meetingFolder(), ...(settings && { settings }), ...(setAside !== undefined && { setAside }) };
+  const tasksLinked = madeNow ? Promise.resolve(0) : linkTasks(graph, folder, meeting, sync).catch((e: unknown) => {
+    // Offline is no news (the next opening tries again); anything else is worth the log.
+    if (toProblem(e).kind !== 'offline') console.warn("Justera: the earlier minutes' Planner tasks could not be read", e);
+    return 0;
+  });
+  return { sync, folder, goneFromDirectory: gone, meetingFolder: () => remote.meetingFolder(), tasksLinked, ...(settings && { settings }), ...(setAside !== undefined && { setAside }) };
+}
+
+/** Fills in follow-ups' Planner tasks from the earlier minutes, when some have none and no round was sent. */
+async function linkTasks(graph: Graph, folder: ChannelFolder, meeting: Meeting, sync: MinutesSync): Promise<number> {
+  const missing = (m: Minutes) => mayLinkTasks(m) && m.followUp.some((f) => f.taskId === undefined);
+  if (!missing(sync.minutes)) return 0;
+  const previous = await previousMinutes(graph, folder, meeting);
+  if (!previous || !missing(sync.minutes)) return 0;
+  // Against the minutes as they are by then (the page may have changed them meanwhile), synchronously.
+  const before = sync.minutes.followUp;
+  const linked = linkFollowUpTasks(before, [previous]);
+  if (linked === before) return 0;
+  sync.update((m) => ({ ...m, followUp: [...linked] }));
+  return linked.filter((f, i) => f !== before[i]).length;
 }

@@ -29,6 +29,17 @@ import { watchAnswers } from './signOffAnswers';
 import { approverWarnings, sendForApproval, type ApprovalRequest, type ApproverWarning, type SendProgress, type SendStep } from './sendForApproval';
 import { signOffStore } from './signOffStore';
 import type { PublishRequest, PublishResult, PublishStep } from './publish';
+import type { FollowUpStatus } from '../domain/followUpStatus';
+import type { FollowUp } from '../domain/minutes';
+import { followUpStatuses } from './followUpStatus';
+
+/** The follow-up's status from Planner (followUpStatus.ts), for the minutes editor. */
+export interface FollowUpStatusService {
+  /** The status of each follow-up with a Planner task, by the follow-up's id; names are looked up once. */
+  read(followUp: readonly FollowUp[]): Promise<Map<string, FollowUpStatus>>;
+  /** Calls back when the page comes into sight again (shown, focused): a member may have changed a task. Returns the stop. */
+  onShown(listener: () => void): () => void;
+}
 
 /** Sign-off of one meeting's open minutes, for the secretary's tab (sendForApproval.ts, signOffAnswers.ts). */
 export interface SignOffService {
@@ -68,6 +79,8 @@ export interface Services {
   approval: ApprovalService;
   /** Sign-off of the open minutes of a meeting in a group's channel. */
   signOff(opened: OpenedMinutes, group: MinutesGroup): SignOffService;
+  /** The follow-up's status from Planner. */
+  followUpStatus: FollowUpStatusService;
 }
 
 async function tokenProviderFor(config: AppConfig, host: Host): Promise<TokenProvider> {
@@ -125,6 +138,14 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
         );
       },
     }),
+    followUpStatus: (() => {
+      const names = new Map<string, string>();
+      const visibility = documentVisibility();
+      return {
+        read: (followUp: readonly FollowUp[]) => followUpStatuses(graph, followUp, names),
+        onShown: (listener: () => void) => visibility.subscribe((visible) => visible && listener()),
+      };
+    })(),
     searchPeople: async (text) =>
       (await graph.get(people.searchPeople(text))).map((u) => ({ key: personKey(u), displayName: u.displayName, email: u.email, organisation: u.organisation })),
   };

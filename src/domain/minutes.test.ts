@@ -61,3 +61,30 @@ describe('follow-up of the previous meeting', () => {
     expect(follow[1]!.owner?.displayName).toBe('Sara Lind');
   });
 });
+
+describe('follow-up of published minutes', () => {
+  const publication = (tasks: { actionId: string; taskId: string }[]) => ({
+    version: 'v1',
+    publishedAt: '2026-12-05T09:00:00.000Z',
+    publishedBy: { key: 'id:ahmed', displayName: 'Ahmed Yilmaz' },
+    document: { id: 'doc', name: 'Protokoll.docx', webUrl: 'https://example.test/doc' },
+    message: { id: 'msg' },
+    planId: 'plan',
+    tasks: tasks.map((t) => ({ ...t, title: 't', assigneeIds: [] })),
+  });
+
+  it('brings the Planner task each action became, and carried follow-ups keep theirs', () => {
+    const previous = sampleMinutes({
+      followUp: [{ id: 'f1', sourceActionId: 'old-1', sourceMeeting: 'e0', what: 'Enkät till gruppen', state: 'carried', taskId: 'task-old' }],
+      publication: publication([{ actionId: 'a1', taskId: 'task-a1' }]),
+    });
+    expect(followUpFrom(previous, ids()).map((f) => [f.what, f.taskId])).toEqual([
+      ['Enkät till gruppen', 'task-old'],
+      ['Skicka underlaget', 'task-a1'],
+    ]);
+  });
+
+  it('has no task where the earlier minutes were never published', () => {
+    expect(followUpFrom(sampleMinutes(), ids())[0]).not.toHaveProperty('taskId');
+  });
+});

@@ -293,18 +293,27 @@ export function firstParagraphFor(meetingStart: string, earlier: readonly Earlie
   return before ? before.firstParagraph! + before.items : 1;
 }
 
-/** Open actions of earlier minutes, as the follow-up of the next: each action once, by its source id. */
-export function followUpFrom(previous: Pick<Minutes, 'meeting' | 'agenda' | 'followUp'>, newId: () => string): FollowUp[] {
+/**
+ * Open actions of earlier minutes, as the follow-up of the next: each action once, by its source id.
+ * An action published as a Planner task (previous.publication) brings the task's id, where the
+ * follow-up reads its status; carried follow-ups keep theirs.
+ */
+export function followUpFrom(previous: Pick<Minutes, 'meeting' | 'agenda' | 'followUp' | 'publication'>, newId: () => string): FollowUp[] {
+  const tasks = publishedTaskIds(previous);
   const fromItems: FollowUp[] = previous.agenda.flatMap((item) =>
-    item.actions.map((a) => ({
-      id: newId(),
-      sourceActionId: a.id,
-      sourceMeeting: previous.meeting.eventId,
-      what: a.what,
-      owner: a.owner,
-      due: a.due,
-      state: 'open' as const,
-    })),
+    item.actions.map((a) => {
+      const taskId = tasks.get(a.id);
+      return {
+        id: newId(),
+        sourceActionId: a.id,
+        sourceMeeting: previous.meeting.eventId,
+        what: a.what,
+        owner: a.owner,
+        due: a.due,
+        state: 'open' as const,
+        ...(taskId !== undefined && { taskId }),
+      };
+    }),
   );
   // Actions carried on from before stay on the list until done or dropped.
   const carried: FollowUp[] = previous.followUp
@@ -317,4 +326,9 @@ export function followUpFrom(previous: Pick<Minutes, 'meeting' | 'agenda' | 'fol
     seen.add(key);
     return true;
   });
+}
+
+/** The Planner task of each published action of these minutes, by the action's id. */
+export function publishedTaskIds(minutes: Pick<Minutes, 'publication'>): Map<string, string> {
+  return new Map((minutes.publication?.tasks ?? []).map((t) => [t.actionId, t.taskId]));
 }

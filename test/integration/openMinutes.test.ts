@@ -78,3 +78,40 @@ describe('opening the minutes of a meeting', () => {
     expect(again.sync.minutes.agenda[3]!.actions[0]!.what).toBe('Förslag på fördelning av medel');
   });
 });
+
+describe('follow-ups of minutes published later', () => {
+  it('get the Planner task the earlier minutes were published with, when the later minutes open again', async () => {
+    const all = await occurrences();
+    const [third, fourth] = all.slice(2, 4);
+    const earlier = await open(third!.eventId);
+    const action = { id: 'a-lokal', what: 'Boka lokal för länskonferensen', due: '2026-12-18' };
+    earlier.sync.update((m) => ({ ...m, agenda: m.agenda.map((i, k) => (k === 0 ? { ...i, actions: [action] } : i)) }));
+    await earlier.sync.flush();
+    const next = await open(fourth!.eventId);
+    // (What earlier tests left open is carried along, without a task: it was never published.)
+    const lokal = (m: { followUp: { what: string; taskId?: string }[] }) => m.followUp.filter((f) => f.what === action.what).map((f) => f.taskId);
+    expect(lokal(next.sync.minutes)).toEqual([undefined]);
+    expect(await next.tasksLinked).toBe(0);
+    await next.sync.flush();
+
+    // Publishing the earlier minutes records the task their action became.
+    earlier.sync.update((m) => ({
+      ...m,
+      publication: {
+        version: 'c0ffee'.padEnd(64, '0'),
+        publishedAt: NOW.toISOString(),
+        publishedBy: { key: 'id:ahmed', displayName: 'Ahmed Yilmaz' },
+        document: { id: 'doc', name: 'Protokoll.docx', webUrl: 'https://example.test/doc' },
+        message: { id: 'msg' },
+        tasks: [{ actionId: action.id, taskId: 'task-lokal', title: action.what, assigneeIds: [] }],
+      },
+    }));
+    await earlier.sync.flush();
+
+    const again = await open(fourth!.eventId);
+    expect(await again.tasksLinked).toBe(1);
+    expect(lokal(again.sync.minutes)).toEqual(['task-lokal']);
+    await again.sync.flush();
+    expect(lokal((await open(fourth!.eventId)).sync.minutes)).toEqual(['task-lokal']);
+  });
+});

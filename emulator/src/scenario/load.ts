@@ -142,7 +142,7 @@ export function loadScenario(input: Scenario | string, now: number): State {
   const tenant = { ...s.tenant };
   const teams = loadTeams(s, ctx);
   const drives = loadDrives(s, ctx, teams, tenant);
-  const plans = loadPlans(s, ctx, teams);
+  const { plans, tasks: plannerTasks } = loadPlans(s, ctx, teams);
   const { events, onlineMeetings } = loadEvents(s, ctx, tenant, externals);
 
   const mailboxItems = new Map<string, MailboxItem>();
@@ -211,7 +211,7 @@ export function loadScenario(input: Scenario | string, now: number): State {
     drives,
     plans,
     channelMessages: [],
-    plannerTasks: new Map(),
+    plannerTasks,
     plannerCreated: 0,
     downloadSecret: randomBytes(32),
   };

@@ -6,10 +6,10 @@
 
 import { createHash } from 'node:crypto';
 import { addItem, childNamed, newDrive, validName, walk } from '../drives';
-import type { Drive, DriveItemModel, PlannerPlanModel, Team, Tenant } from '../state';
+import type { Drive, DriveItemModel, PlannerPlanModel, PlannerTaskModel, Team, Tenant } from '../state';
 import type { ResolveContext } from './context';
 import { FileTemplates } from './fileTemplates';
-import type { Scenario, ScenarioFile } from './types';
+import type { Scenario, ScenarioFile, ScenarioTask, UserRef } from './types';
 
 /** "regionostmark.se" -> "regionostmark.sharepoint.com", as a tenant's SharePoint host is named. */
 function sharePointHost(tenant: Tenant): string {
@@ -97,8 +97,9 @@ function plannerIdFrom(seed: string): string {
   return createHash('sha256').update(`planner|${seed}`).digest('base64url').slice(0, 28);
 }
 
-export function loadPlans(s: Scenario, ctx: ResolveContext, teams: Team[]): PlannerPlanModel[] {
+export function loadPlans(s: Scenario, ctx: ResolveContext, teams: Team[]): { plans: PlannerPlanModel[]; tasks: Map<string, PlannerTaskModel> } {
   const plans: PlannerPlanModel[] = [];
+  const tasks = new Map<string, PlannerTaskModel>();
   const ids = new Set<string>();
   (s.teams ?? []).forEach((st, i) => {
     const team = teams[i] as Team;
@@ -122,7 +123,56 @@ export function loadPlans(s: Scenario, ctx: ResolveContext, teams: Team[]): Plan
           return { id: bucketId, name: b.name, planId: id, orderHint: b.orderHint ?? `85752723360752${'!'.repeat(k + 1)}` };
         }),
       });
+      const plan = plans.at(-1)!;
+      (p.tasks ?? []).forEach((t, k) => {
+        const task = loadTask(t, `${path}.tasks[${k}]`, plan, team, ctx, k);
+        if (ids.has(task.id)) ctx.problem(`${path}.tasks[${k}].id`, `duplicate id ${task.id}`);
+        ids.add(task.id);
+        tasks.set(task.id, task);
+      });
     });
   });
-  return plans;
+  return { plans, tasks };
+}
+
+/** A task already in a plan; assignees and whoever completed it must be members of the plan's group. */
+function loadTask(t: ScenarioTask, path: string, plan: PlannerPlanModel, team: Team, ctx: ResolveContext, k: number): PlannerTaskModel {
+  const member = (ref: UserRef, at: string) => {
+    const id = ctx.user(ref, at, { room: false })?.id;
+    if (id && !team.memberIds.has(id)) ctx.problem(at, `${ref} is not a member of the plan's group`);
+    return id;
+  };
+  const bucket = t.bucket === undefined ? undefined : plan.buckets.find((b) => b.id === t.bucket || b.name === t.bucket);
+  if (t.bucket !== undefined && !bucket) ctx.problem(`${path}.bucket`, `no bucket ${t.bucket} in the plan`);
+  const percent = t.percentComplete ?? 0;
+  if (![0, 50, 100].includes(percent)) ctx.problem(`${path}.percentComplete`, 'must be 0, 50 or 100');
+  const created = t.createdDateTime ? ctx.instant(t.createdDateTime, `${path}.createdDateTime`) ?? ctx.now : plan.createdDateTime;
+  const createdBy = t.createdBy ? member(t.createdBy, `${path}.createdBy`) ?? '' : plan.createdBy ?? '';
+  const completedBy = percent === 100 && t.completedBy ? member(t.completedBy, `${path}.completedBy`) ?? null : null;
+  const order = `8585${String(999_999_999_999_999 - k).padStart(15, '0')}`;
+  return {
+    id: t.id ?? plannerIdFrom(`${plan.id}|task|${k}`),
+    planId: plan.id,
+    bucketId: bucket?.id ?? null,
+    title: t.title,
+    orderHint: order,
+    assigneePriority: '',
+    percentComplete: percent,
+    priority: 5,
+    startDateTime: null,
+    dueDateTime: t.dueDateTime ? ctx.instant(t.dueDateTime, `${path}.dueDateTime`) ?? null : null,
+    createdDateTime: created,
+    createdBy,
+    completedDateTime: percent === 100 ? (t.completedDateTime ? ctx.instant(t.completedDateTime, `${path}.completedDateTime`) ?? ctx.now : ctx.now) : null,
+    completedBy,
+    assignments: new Map(
+      (t.assignees ?? []).flatMap((ref, i) => {
+        const id = member(ref, `${path}.assignees[${i}]`);
+        return id ? [[id, { assignedBy: createdBy, assignedDateTime: created, orderHint: order }] as const] : [];
+      }),
+    ),
+    appliedCategories: new Map(),
+    version: 1,
+    details: { description: '', previewType: 'automatic', references: new Map(), checklist: new Map(), version: 1 },
+  };
 }

@@ -148,6 +148,25 @@ export interface ScenarioPlan {
   createdBy?: UserRef;
   createdDateTime?: TimeExpr;
   buckets?: { id?: string; name: string; orderHint?: string }[];
+  /** Tasks already in the plan (as earlier publishing made them and members changed them). */
+  tasks?: ScenarioTask[];
+}
+
+export interface ScenarioTask {
+  /** Default: generated (28 characters, like Planner's). */
+  id?: string;
+  title: string;
+  /** A bucket of the plan, by id or name. */
+  bucket?: string;
+  assignees?: UserRef[];
+  dueDateTime?: TimeExpr;
+  /** Default: the plan's creator. */
+  createdBy?: UserRef;
+  createdDateTime?: TimeExpr;
+  /** 0, 50 or 100; at 100 completedBy (a member) and completedDateTime say who and when. */
+  percentComplete?: number;
+  completedBy?: UserRef;
+  completedDateTime?: TimeExpr;
 }
 
 export interface ScenarioEvent {

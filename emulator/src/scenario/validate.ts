@@ -90,6 +90,21 @@ const planSpec: Spec = {
     kind: 'array',
     items: { id: { kind: 'string' }, name: { kind: 'string', required: true }, orderHint: { kind: 'string' } },
   },
+  tasks: {
+    kind: 'array',
+    items: {
+      id: { kind: 'string' },
+      title: { kind: 'string', required: true },
+      bucket: { kind: 'string' },
+      assignees: { kind: 'array', items: 'string' },
+      dueDateTime: { kind: 'string' },
+      createdBy: { kind: 'string' },
+      createdDateTime: { kind: 'string' },
+      percentComplete: { kind: 'number' },
+      completedBy: { kind: 'string' },
+      completedDateTime: { kind: 'string' },
+    },
+  },
 };
 
 const teamSpec: Spec = {

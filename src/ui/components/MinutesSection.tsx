@@ -107,6 +107,7 @@ function EditorFor({
           attendance={attendance}
           signOff={signOff}
           onLockChange={onLockChange}
+          followUpStatus={services.followUpStatus}
         />
       </Suspense>
     </GoneFromDirectory.Provider>

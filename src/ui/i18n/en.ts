@@ -618,4 +618,18 @@ export const en: Messages = {
   'publish.refused.no-plan': 'The group has no Planner plan chosen. Choose one in the group’s settings first.',
   'publish.refused.no-bucket': 'The bucket the group’s settings name is no longer in Planner. Choose another in the settings.',
   'publish.shortened': 'The minutes were too large for one Teams message, so the message is a shorter summary that links the full minutes.',
+  // Issue 12 (follow-up from Planner): each earlier action's task status, and taking it over.
+  'minutes.followUp.planner.label': 'In Planner:',
+  'minutes.followUp.planner.not-started': 'Not started',
+  'minutes.followUp.planner.in-progress': 'In progress ({percent}%)',
+  'minutes.followUp.planner.done': 'Done',
+  'minutes.followUp.planner.doneOn': 'Done {date}',
+  'minutes.followUp.planner.doneBy': 'Done – {name} {date}',
+  'minutes.followUp.planner.deleted': 'The task is no longer in Planner',
+  'minutes.followUp.planner.forbidden': "You do not have permission to read the group's plan in Planner.",
+  'minutes.followUp.planner.unreadable': 'The status in Planner could not be read just now; Justera tries again when you come back to the tab.',
+  'minutes.followUp.planner.reading': 'Reading status from Planner…',
+  'minutes.followUp.planner.take': 'Take status from Planner',
+  'minutes.followUp.planner.taken': 'Marked done as in Planner: {done}. Carried on to the next meeting: {open}.',
+  'minutes.followUp.planner.noneDone': 'No action is done in Planner yet. Carried on to the next meeting: {open}.',
 };

@@ -617,6 +617,20 @@ export const sv = {
   'publish.refused.no-plan': 'Gruppen har ingen Planner-plan vald. Välj en i gruppens inställningar först.',
   'publish.refused.no-bucket': 'Bucketen som gruppens inställningar anger finns inte längre i Planner. Välj en annan i inställningarna.',
   'publish.shortened': 'Protokollet var för stort för ett inlägg i Teams, så inlägget är en kortare sammanfattning som länkar till hela protokollet.',
+  // Issue 12 (follow-up from Planner): each earlier action's task status, and taking it over.
+  'minutes.followUp.planner.label': 'I Planner:',
+  'minutes.followUp.planner.not-started': 'Ej påbörjad',
+  'minutes.followUp.planner.in-progress': 'Pågår ({percent} %)',
+  'minutes.followUp.planner.done': 'Klar',
+  'minutes.followUp.planner.doneOn': 'Klar {date}',
+  'minutes.followUp.planner.doneBy': 'Klar – {name} {date}',
+  'minutes.followUp.planner.deleted': 'Uppgiften finns inte längre i Planner',
+  'minutes.followUp.planner.forbidden': 'Du saknar behörighet att läsa gruppens plan i Planner.',
+  'minutes.followUp.planner.unreadable': 'Statusen i Planner kunde inte läsas just nu; Justera försöker igen när du kommer tillbaka till fliken.',
+  'minutes.followUp.planner.reading': 'Läser status från Planner…',
+  'minutes.followUp.planner.take': 'Ta över status från Planner',
+  'minutes.followUp.planner.taken': 'Markerade som klara enligt Planner: {done}. Fortsätter till nästa möte: {open}.',
+  'minutes.followUp.planner.noneDone': 'Inget uppdrag är klart i Planner ännu. Fortsätter till nästa möte: {open}.',
 };
 
 export type MessageKey = keyof typeof sv;

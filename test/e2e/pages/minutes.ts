@@ -77,6 +77,10 @@ export class MeetingMinutes {
   followUps(heading: string): Locator {
     return this.tab.getByRole('list', { name: heading, exact: true }).getByRole('listitem');
   }
+  /** One follow-up of the list, by what it is about. */
+  followUp(heading: string, what: string): Locator {
+    return this.followUps(heading).filter({ hasText: what });
+  }
   text(text: string | RegExp): Locator {
     return this.tab.getByText(text);
   }

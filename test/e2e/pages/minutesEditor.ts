@@ -91,13 +91,8 @@ export interface MinutesFileRef {
   folderId: string;
 }
 
-/**
- * The meeting's minutes file, as the secretary's other device makes it (a context without this
- * page's local copy): opened there until the channel has it.
- */
-export async function minutesFileFromAnotherDevice(browser: Browser): Promise<MinutesFileRef> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+/** Where the page wrote minutes files (each successful PUT of a minutes file's content), as it goes. */
+export function minutesWrites(page: Page): MinutesFileRef[] {
   const written: MinutesFileRef[] = [];
   page.on('response', async (response) => {
     const req = response.request();
@@ -105,6 +100,17 @@ export async function minutesFileFromAnotherDevice(browser: Browser): Promise<Mi
     const item = (await response.json()) as { id: string; parentReference: { driveId: string; id: string } };
     written.push({ driveId: item.parentReference.driveId, itemId: item.id, folderId: item.parentReference.id });
   });
+  return written;
+}
+
+/**
+ * The meeting's minutes file, as the secretary's other device makes it (a context without this
+ * page's local copy): opened there until the channel has it.
+ */
+export async function minutesFileFromAnotherDevice(browser: Browser): Promise<MinutesFileRef> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const written = minutesWrites(page);
   const { host } = await openInChannel(page);
   await expect(saveStatus(host.tab)).toHaveText(/Sparat/, { timeout: 15_000 });
   await expect.poll(() => written.length).toBeGreaterThan(0);

@@ -1,9 +1,12 @@
 // The previous meetings' open actions, brought forward: each is marked done, carried on or dropped,
 // with a comment. What, who and when come from earlier minutes (outside text); only the state and
-// the comment are edited here.
+// the comment are edited here. An action published as a Planner task shows the task's status beside
+// it (read by the editor, useFollowUpStatus), and "Ta över status från Planner" marks done what
+// members completed, in one edit, saying what it did.
 
-import { Caption1, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
-import { memo } from 'react';
+import { Button, Caption1, Field, Input, makeStyles, Select, Spinner, Text, tokens } from '@fluentui/react-components';
+import { memo, useState } from 'react';
+import { dayIn, takeStatusFromPlanner, type FollowUpStatus } from '../../../domain/followUpStatus';
 import type { FollowUp, FollowUpState } from '../../../domain/minutes';
 import { keepVersion, setFollowUpComment, setFollowUpState } from '../../../domain/minutesEdits';
 import { isolate, useI18n } from '../../i18n';
@@ -11,6 +14,7 @@ import { ItemBoundary } from '../Boundaries';
 import { OutsideText } from '../OutsideText';
 import { ConflictChoice } from './ConflictChoice';
 import { conflictAt, type MinutesEditing } from './editing';
+import type { FollowUpStatusView } from './useFollowUpStatus';
 
 const STATES: FollowUpState[] = ['open', 'done', 'carried', 'dropped'];
 
@@ -27,6 +31,9 @@ const useStyles = makeStyles({
   fields: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   state: { flexBasis: '9rem', flexGrow: 0, minWidth: 0 },
   comment: { flexBasis: '12rem', flexGrow: 1, minWidth: 0 },
+  planner: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  done: { color: tokens.colorPaletteGreenForeground1 },
+  gone: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface FollowUpListProps {
@@ -34,9 +41,32 @@ export interface FollowUpListProps {
   /** The section heading's id: the list is named by it. */
   headingId: string;
   edit: MinutesEditing;
+  /** The tasks' status in Planner, where the earlier minutes were published. */
+  planner?: FollowUpStatusView;
+  /** The meeting's zone: the day a task was completed, as the minutes write dates. */
+  timeZone: string;
 }
 
-const FollowUpRow = memo(function FollowUpRow({ f, edit }: { f: FollowUp; edit: MinutesEditing }) {
+/** What Planner says of one follow-up's task, beside it. */
+function PlannerStatus({ status, timeZone }: { status: FollowUpStatus; timeZone: string }) {
+  const styles = useStyles();
+  const { t, tx } = useI18n();
+  let text;
+  if (status.state === 'done') {
+    const date = status.completedAt ? dayIn(status.completedAt, timeZone) : '';
+    text = status.completedBy ? tx('minutes.followUp.planner.doneBy', { name: <OutsideText text={status.completedBy} />, date }) : date ? t('minutes.followUp.planner.doneOn', { date }) : t('minutes.followUp.planner.done');
+  } else if (status.state === 'in-progress') text = t('minutes.followUp.planner.in-progress', { percent: status.percent });
+  else if (status.state === 'not-started') text = t('minutes.followUp.planner.not-started');
+  else if (status.state === 'deleted') text = t('minutes.followUp.planner.deleted');
+  else text = t(status.problem?.kind === 'forbidden' ? 'minutes.followUp.planner.forbidden' : 'minutes.followUp.planner.unreadable');
+  return (
+    <Caption1 className={status.state === 'done' ? styles.done : status.state === 'deleted' || status.state === 'unknown' ? styles.gone : undefined}>
+      {t('minutes.followUp.planner.label')} {text}
+    </Caption1>
+  );
+}
+
+const FollowUpRow = memo(function FollowUpRow({ f, edit, status, timeZone }: { f: FollowUp; edit: MinutesEditing; status?: FollowUpStatus; timeZone: string }) {
   const styles = useStyles();
   const { t, tx } = useI18n();
   const stateConflict = conflictAt(edit.conflicts, `/followUp/${f.id}/state`);
@@ -55,6 +85,7 @@ const FollowUpRow = memo(function FollowUpRow({ f, edit }: { f: FollowUp; edit: 
           {f.due && t('minutes.followUp.due', { date: f.due })}
         </Caption1>
       )}
+      {status && <PlannerStatus status={status} timeZone={timeZone} />}
       <div className={styles.fields}>
         <Field className={styles.state} label={t('minutes.followUp.stateLabel')}>
           <Select
@@ -93,17 +124,41 @@ const FollowUpRow = memo(function FollowUpRow({ f, edit }: { f: FollowUp; edit: 
   );
 });
 
-export function FollowUpList({ followUp, headingId, edit }: FollowUpListProps) {
+export function FollowUpList({ followUp, headingId, edit, planner, timeZone }: FollowUpListProps) {
   const styles = useStyles();
   const { t } = useI18n();
+  const [announcement, setAnnouncement] = useState('');
   if (followUp.length === 0) return <Text block>{t('minutes.followUp.empty')}</Text>;
+  const statuses = planner?.statuses;
+  const takeOver = () => {
+    if (!statuses) return;
+    let taken = { done: 0, open: 0 };
+    edit.update((m) => {
+      const result = takeStatusFromPlanner(m, statuses);
+      taken = result;
+      return result.minutes;
+    });
+    setAnnouncement(t(taken.done ? 'minutes.followUp.planner.taken' : 'minutes.followUp.planner.noneDone', { done: taken.done, open: taken.open }));
+  };
   return (
-    <ul className={styles.list} aria-labelledby={headingId}>
-      {followUp.map((f) => (
-        <ItemBoundary key={f.id}>
-          <FollowUpRow f={f} edit={edit} />
-        </ItemBoundary>
-      ))}
-    </ul>
+    <>
+      {(planner?.reading || (statuses?.size ?? 0) > 0) && (
+        <div className={styles.planner}>
+          {statuses && statuses.size > 0 && <Button onClick={takeOver}>{t('minutes.followUp.planner.take')}</Button>}
+          {planner?.reading && <Spinner size="tiny" label={t('minutes.followUp.planner.reading')} />}
+        </div>
+      )}
+      {planner?.problem && <Text block>{t(planner.problem.kind === 'forbidden' ? 'minutes.followUp.planner.forbidden' : 'minutes.followUp.planner.unreadable')}</Text>}
+      <div role="status" aria-live="polite">
+        {announcement && <Text block>{announcement}</Text>}
+      </div>
+      <ul className={styles.list} aria-labelledby={headingId}>
+        {followUp.map((f) => (
+          <ItemBoundary key={f.id}>
+            <FollowUpRow f={f} edit={edit} status={statuses?.get(f.id)} timeZone={timeZone} />
+          </ItemBoundary>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -22,6 +22,8 @@ import { AgendaEditor } from './AgendaEditor';
 import { ConflictChoice } from './ConflictChoice';
 import { isPlacedConflict, localDate, type MinutesEditing } from './editing';
 import { FollowUpList } from './FollowUpList';
+import { useFollowUpStatus } from './useFollowUpStatus';
+import type { FollowUpStatusService } from '../../../app/services';
 import { MinutesDocumentBar, MinutesPreview } from './MinutesPreview';
 import { NextMeetingField } from './NextMeetingField';
 import { SaveStatusBar } from './SaveStatusBar';
@@ -73,6 +75,8 @@ export interface MinutesEditorProps {
   signOff?: SignOffContext;
   /** Told when the approved minutes lock and unlock: the page locks what it shows of them too (attendance, chair). */
   onLockChange?: (locked: boolean) => void;
+  /** The follow-up's status from Planner, where the earlier minutes were published. */
+  followUpStatus?: FollowUpStatusService;
 }
 
 const NO_TEMPLATES: readonly Template[] = [];
@@ -92,7 +96,7 @@ function describe(path: string, minutes: Minutes): string {
 
 const noChange = () => undefined;
 
-export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES, status, notKeptOnDevice, people, searchPeople, update: edited, newId, onSaveNow, attendance = NO_ATTENDANCE, signOff: signOffContext, onLockChange }: MinutesEditorProps) {
+export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES, status, notKeptOnDevice, people, searchPeople, update: edited, newId, onSaveNow, attendance = NO_ATTENDANCE, signOff: signOffContext, onLockChange, followUpStatus }: MinutesEditorProps) {
   const styles = useStyles();
   const { t, locale } = useI18n();
   const ids = useId();
@@ -101,6 +105,7 @@ export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES
   // The document as sent for approval: its hash is the version, so it never carries the approval itself.
   const sentDocument = useMemo(() => renderMinutes(minutes, template, minutesAttendance(attendance, minutes), { language: minutes.language }), [minutes, template, attendance]);
   const signOff = useSignOff(signOffContext, minutes, sentDocument, people);
+  const planner = useFollowUpStatus(followUpStatus, minutes.followUp);
   /** The approved version the secretary chose to change ("Ändra protokollet"). */
   const [unlocked, setUnlocked] = useState<string | undefined>();
   const locked = signOff.status?.state === 'approved' && unlocked !== signOff.round?.version;
@@ -224,7 +229,7 @@ export function MinutesEditor({ minutes, template, groupTemplates = NO_TEMPLATES
                     edit={edit}
                   />
                 ) : s.id === 'followUp' ? (
-                  <FollowUpList followUp={minutes.followUp} headingId={headingId} edit={edit} />
+                  <FollowUpList followUp={minutes.followUp} headingId={headingId} edit={edit} planner={planner} timeZone={minutes.meeting.timeZone} />
                 ) : (
                   <NextMeetingField nextMeeting={minutes.nextMeeting} meeting={minutes.meeting} edit={edit} />
                 )}
