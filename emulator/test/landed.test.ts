@@ -21,7 +21,7 @@ function send(method: string, user: string, path: string, body: unknown, headers
 }
 
 describe('GET /_emulator/landed: what publishing left in the team', () => {
-  test('before anything is published: the channels without messages, the plan with its buckets and no tasks', async () => {
+  test('before anything is published today: the channels without messages, the plan with its buckets and the last minutes\' three tasks', async () => {
     const r = await landed();
     expect(r.status).toBe(200);
     expect(r.body.team).toEqual({ id: team.id, displayName: team.displayName });
@@ -30,10 +30,14 @@ describe('GET /_emulator/landed: what publishing left in the team', () => {
       {
         id: team.plans[0].id,
         title: 'Samordningsgrupp Nära vård',
-        buckets: ['Fram till kommande möte', 'Pågående', 'Klart'].map((name) => ({ id: expect.any(String), name, tasks: [] })),
+        buckets: ['Fram till kommande möte', 'Pågående', 'Klart'].map((name) => ({ id: expect.any(String), name, tasks: expect.any(Array) })),
         unbucketed: [],
       },
     ]);
+    // The demo's last monthly minutes were published: their tasks, one done by a member.
+    const tasks = r.body.plans[0].buckets.flatMap((b: Json) => b.tasks);
+    expect(tasks.map((t: Json) => t.percentComplete).sort()).toEqual([0, 100, 50]);
+    expect(tasks.find((t: Json) => t.percentComplete === 100).completedBy).toMatchObject({ displayName: 'Sara Lind' });
     expect(r.body.members).toContainEqual({ id: SECRETARY_ID, displayName: 'Ahmed Yilmaz' });
   });
 
