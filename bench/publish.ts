@@ -1,0 +1,131 @@
+// `npm run bench` (third part): what publishing approved minutes costs in Graph traffic, with the
+// emulator adding latency to every HTTP request (SharePoint's download URLs included). For minutes
+// with 5, 20 and 60 actions (owners a mix of members, a guest, someone outside the team, someone who
+// has left, none; test/publishFixture.ts): requests, $batch items, sequential round trips and wall
+// time of src/app/publish.ts, beside the same publish done one request at a time (naivePublish.ts),
+// each on a fresh tenant; both must leave the tenant the same, or the bench fails.
+// BENCH_TRACE=1 also prints Justera's requests by their place in the longest chain.
+
+import { isDeepStrictEqual } from 'node:util';
+import { publish } from '../src/app/publish';
+import { approvedMinutes, publishDeps, tenantState, world, type TenantState } from '../test/publishFixture';
+import { naivePublish } from './naivePublish';
+import { requestLog, type RequestLog } from './roundTrips';
+
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const SIZES = [5, 20, 60];
+/**
+ * The fewest sequential round trips publish.ts's data dependencies allow: (1) the approved version's
+ * file and the answers' listing, beside one $batch of buckets, members and messages; (2) their bytes
+ * from the download URLs; (3) the .docx by name, the bucket's tasks, the outsiders' userType; (4) the
+ * .docx uploaded beside the bucket created; (5) the message posted beside the tasks created; (6) the
+ * tasks' details read for their eTags; (7) written with If-Match; (8) the record saved in the minutes.
+ * $batch holds 20 items, and the chunks go out at once, so 60 tasks are still one round trip.
+ */
+const FEWEST = 8;
+
+const variants = {
+  'Justera (batched)': publish,
+  'naive (one at a time)': naivePublish,
+} as const;
+
+interface Row {
+  actions: number;
+  variant: string;
+  requests: number;
+  batchItems: number;
+  roundTrips: number;
+  chain: number;
+  ms: number;
+}
+
+/**
+ * The longest chain of requests each sent after the one before it had its answer: how many
+ * latencies a run waits one after another. roundTrips() counts groups of overlapping requests, and
+ * a short chain that runs beside a slower request (a version read and its download beside a $batch)
+ * hides in that request's group; the chain does not.
+ */
+function chain(log: RequestLog): { length: number; levels: string[] } {
+  const sorted = [...log.requests].sort((a, b) => a.startedAt - b.startedAt);
+  const depth: number[] = [];
+  sorted.forEach((r, i) => {
+    depth[i] = 1 + Math.max(0, ...sorted.slice(0, i).flatMap((q, j) => (q.endedAt <= r.startedAt ? [depth[j]!] : [])));
+  });
+  const name = (r: RequestLog['requests'][number]) =>
+    `${r.method} ${new URL(r.url).pathname.replace(/^\/v1\.0/, '').replace(/[0-9a-f-]{36}|[A-Za-z0-9!_-]{20,}/g, '…')}`;
+  const length = Math.max(0, ...depth);
+  const levels = Array.from({ length }, (_, d) => `  ${d + 1}. ${sorted.filter((_, i) => depth[i] === d + 1).map(name).join(' | ')}`);
+  return { length, levels };
+}
+
+async function measure(actions: number, variant: keyof typeof variants): Promise<{ row: Row; state: TenantState; levels: string[] }> {
+  const log = requestLog();
+  const w = await world({ observer: log });
+  try {
+    const { opened, request } = await approvedMinutes(w, actions);
+    const deps = publishDeps(w, opened);
+    w.emulator.setFaults({ latencyMs: LATENCY_MS, paths: '.' });
+    log.reset();
+    w.emulator.resetStats();
+    const started = performance.now();
+    await variants[variant](deps, request);
+    const ms = performance.now() - started;
+    const { length, levels } = chain(log);
+    const row = { actions, variant, requests: log.requests.length, batchItems: w.emulator.stats().batchItems, roundTrips: log.roundTrips(), chain: length, ms };
+    w.emulator.clearFaults();
+    const state = await tenantState(w, opened);
+    if (state.tasks.length !== actions || state.messages.length !== 1) throw new Error(`${variant}, ${actions} actions: ${state.tasks.length} tasks and ${state.messages.length} messages`);
+    return { row, state, levels };
+  } finally {
+    await w.emulator.close();
+  }
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const traces: string[] = [];
+  for (const actions of SIZES) {
+    const states: TenantState[] = [];
+    for (const variant of Object.keys(variants) as (keyof typeof variants)[]) {
+      const { row, state, levels } = await measure(actions, variant);
+      rows.push(row);
+      states.push(state);
+      if (variant === 'Justera (batched)') traces.push(`Justera's chain of requests, ${actions} actions (requests at the same depth):`, ...levels);
+    }
+    if (!isDeepStrictEqual(states[0], states[1])) {
+      console.error(JSON.stringify(states, null, 2));
+      throw new Error(`${actions} actions: the naive publish left the tenant different from Justera's (both printed above)`);
+    }
+  }
+
+  console.log(`\nPublishing approved minutes, emulator latency ${LATENCY_MS} ms per HTTP request, one run each on a fresh tenant`);
+  console.log('(requests = HTTP requests incl. retries and the downloads of the approved version and the answers;');
+  console.log(' batch items = requests inside $batch; round trips = groups of requests in flight together (bench/roundTrips.ts);');
+  console.log(' longest chain = requests each sent after the one before it had its answer; both variants left the same tenant)\n');
+  const header = ['scenario', 'actions', 'variant', 'requests', 'batch items', 'round trips', 'longest chain', 'wall ms'];
+  const table = rows.map((r) => ['publish', String(r.actions), r.variant, String(r.requests), String(r.batchItems), String(r.roundTrips), String(r.chain), r.ms.toFixed(0)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 3 || i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  table.forEach((row) => console.log(line(row)));
+  const ours = rows.filter((r) => r.variant === 'Justera (batched)');
+  const counts = (key: 'roundTrips' | 'chain') => [...new Set(ours.map((r) => r[key]))].join('/');
+  const longest = Math.max(...ours.map((r) => r.chain));
+  const verdict =
+    longest <= FEWEST
+      ? `Justera meets it (${counts('roundTrips')} round trips, longest chain ${counts('chain')})`
+      : `Justera: ${counts('roundTrips')} round trips as counted above, but a longest chain of ${counts('chain')}, ${longest - FEWEST} more than needed (BENCH_TRACE=1 shows where)`;
+  console.log(
+    `\nFewest sequential round trips the data dependencies allow, at any number of actions: ${FEWEST}` +
+      ' (version file and answers listing beside one $batch of buckets, members and messages; their bytes from the download URLs;' +
+      ' one $batch of .docx by name, bucket tasks and userTypes; upload beside bucket; message beside task creates;' +
+      ` details read; details written; record saved; a $batch holds 20 items and the chunks go out together). ${verdict}.`,
+  );
+  if (process.env.BENCH_TRACE) console.log(`\n${traces.join('\n')}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
