@@ -113,13 +113,9 @@ export function signOffStore(graph: Graph, address: MeetingFolderAddress): SignO
   // Answer files never change once written (a change is flagged, not read twice): keep their text by id and eTag.
   const answerCache = new Map<string, { eTag: string; content: unknown }>();
 
-  async function signOffFolder(): Promise<DriveItemRef | undefined> {
-    return graph.get(files.itemByPath(driveId, folderId, SIGN_OFF_FOLDER));
-  }
-
-  async function listing(): Promise<DriveItemRef[]> {
-    const folder = await signOffFolder();
-    return folder ? graph.all(files.children(driveId, folder.id)) : [];
+  /** The sign-off folder's files with their download URLs, in one request (none when the folder is not there yet). */
+  async function listing(): Promise<{ item: DriveItemRef; downloadUrl?: string }[]> {
+    return graph.all(files.childrenAt(driveId, folderId, SIGN_OFF_FOLDER));
   }
 
   const parseJson = (text: string): unknown => {
@@ -165,18 +161,20 @@ export function signOffStore(graph: Graph, address: MeetingFolderAddress): SignO
       return { snapshot, item: file.item };
     },
     async listVersions() {
-      return (await listing()).flatMap((item) => {
+      return (await listing()).flatMap(({ item }) => {
         const m = /^version-([0-9a-f]{64})\.json$/.exec(item.name);
         return m && !item.isFolder ? [{ version: m[1] as string, item }] : [];
       });
     },
     async listAnswers() {
-      const answers = (await listing()).filter((i) => !i.isFolder && i.name.startsWith('svar-'));
+      const answers = (await listing()).filter(({ item }) => !item.isFolder && item.name.startsWith('svar-'));
       return Promise.all(
-        answers.map(async (item): Promise<AnswerFile> => {
+        answers.map(async (found): Promise<AnswerFile> => {
+          const { item } = found;
           let cached = answerCache.get(item.id);
           if (!cached || cached.eTag !== item.eTag) {
-            const file = await files.downloadText(graph, driveId, item.id);
+            // The listing's download URL; a file listed without one (not Graph's way) is looked up by id.
+            const file = found.downloadUrl ? await files.downloadListed(graph, found) : await files.downloadText(graph, driveId, item.id);
             cached = { eTag: item.eTag, content: parseJson(file.text) };
             answerCache.set(item.id, cached);
           }
