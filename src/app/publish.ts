@@ -3,16 +3,17 @@
 // (signOffStore: the document the approvers approved, with who approved it and when), never the
 // minutes as they render now.
 //
-// Round trips, each waiting only for what it needs:
-//   1. the version, the answers, and (one $batch) the plan's buckets, the team's members and the
-//      channel's newest messages;
-//   2. (one $batch) the .docx by name, the bucket's tasks, and whether owners outside the team are
-//      guests or gone;
-//   3. the .docx uploaded, and the meeting's bucket created, side by side;
-//   4. the channel message posted, and the tasks created ($batch), side by side;
-//   5. the tasks' details read for their own eTags ($batch), then
-//   6. written with If-Match on those eTags ($batch);
+// Round trips, each waiting only for what it needs (`npm run bench` counts them):
+//   1-2. the version and the answers (each a listing, then the bytes), beside one $batch of the plan's
+//        buckets, the team's members, the channel's newest messages and the meeting's folder, then
+//        one $batch of the bucket's tasks and whether owners outside the team are guests or gone;
+//   then nothing is written before the answers say every approver approved this version; then three
+//   chains side by side:
+//   3-4. the .docx uploaded, then the channel message posted;
+//   3-6. the meeting's bucket created (when it is not there), the tasks created ($batch), their
+//        details read for their own eTags ($batch), then written with If-Match on them ($batch);
 //   7. the record of what was created saved in the minutes.
+// With the bucket there already (the group's chosen bucket, or a rerun) it is one round trip fewer.
 // Before writing anything it looks for what an earlier, unfinished run created (domain/publish.ts
 // says by which keys), so running it again after any single failure completes the job and creates
 // no second file, message, bucket or task.
@@ -124,125 +125,136 @@ export async function publish(deps: PublishDeps, request: PublishRequest, onStep
   if (!folder) throw new Problem('server', "The minutes' folder was not found");
   const store = signOffStore(graph, folder);
 
-  // 1. The approved version and its answers; the plan's buckets, the team and the channel.
+  // 1-2. The approved version and its answers, beside what exists: the plan's buckets, the team, the
+  // channel and the meeting's folder, then the bucket's tasks and whether owners outside the team are
+  // guests or gone. Owners are read from the minutes as they are: once approved, their content is the
+  // approved version's (signedContent), so the same owners.
   const planId = request.planId;
   const chosenBucket = typeof request.bucketPolicy === 'object' ? request.bucketPolicy.bucketId : undefined;
-  const [version, answers, [bucketsOutcome, membersOutcome, messagesOutcome], content] = await Promise.all([
-    store.readVersion(round.version),
-    store.listAnswers(),
-    graph.batch([planBuckets(planId), teamMembers(team.teamId), listChannelMessages(team.teamId, team.channelId, 50)] as const),
-    contentVersion(minutes),
-  ]);
+  const discovery = (async () => {
+    const [bucketsOutcome, membersOutcome, messagesOutcome, filesOutcome] = await graph.batch([
+      planBuckets(planId),
+      teamMembers(team.teamId),
+      listChannelMessages(team.teamId, team.channelId, 50),
+      files.children(folder.driveId, folder.folderId),
+    ] as const);
+    const [buckets, members, folderFiles] = await Promise.all([
+      graph.rest(valueOf(bucketsOutcome, 'the buckets'), planBuckets(planId)),
+      graph.rest(valueOf(membersOutcome, 'the members'), teamMembers(team.teamId)),
+      graph.rest(valueOf(filesOutcome, "the meeting's folder"), files.children(folder.driveId, folder.folderId)),
+    ]);
+    const memberById = new Map<string, TeamMember>(members.map((m) => [m.userId.toLowerCase(), m]));
+    const wantedBucket = chosenBucket ? buckets.find((b) => b.id === chosenBucket) : buckets.find((b) => b.name === bucketName(minutes.meeting));
+    const outsiders = [
+      ...new Set(
+        minutes.agenda.flatMap((item) =>
+          item.actions.flatMap((a) => {
+            const id = a.owner ? directoryIdOf(a.owner)?.toLowerCase() : undefined;
+            return id && !memberById.has(id) ? [id] : [];
+          }),
+        ),
+      ),
+    ];
+    const [tasksOutcome, ...typeOutcomes] = await graph.batch([wantedBucket ? bucketTasks(wantedBucket.id) : undefined, ...outsiders.map((id) => userType(id))] as const);
+    const existingTasks = wantedBucket ? await graph.rest(valueOf(tasksOutcome, "the bucket's tasks")!, bucketTasks(wantedBucket.id)) : [];
+    return { memberById, wantedBucket, folderFiles, existingTasks, messagesFirst: valueOf(messagesOutcome, 'the channel messages'), outsiderType: new Map(outsiders.map((id, i) => [id, typeOutcomes[i]])) };
+  })();
+  const [version, answers, content, found] = await Promise.all([store.readVersion(round.version), store.listAnswers(), contentVersion(minutes), discovery]);
   const status: RoundStatus = roundStatus(round, request.meeting.key, round.content === undefined || content === round.content ? round.version : content, answers, earlierVersions(minutes));
   if (status.state === 'void') throw notApproved('changed', 'The minutes changed after they were sent for approval');
   const approvals = approvalsOf(status);
   if (!approvals) throw notApproved('not-approved', 'Not every approver has approved the minutes');
+  if (chosenBucket && !found.wantedBucket) throw new Problem('not-found', "The group's chosen Planner bucket is gone", { code: 'no-bucket' });
   const snapshot = version.snapshot;
   const approved: Minutes = snapshot.minutes;
   const document = approvedDocument(snapshot.document, request.template, approved.meeting.timeZone, approvals);
-
-  const buckets = await graph.rest(valueOf(bucketsOutcome, 'the buckets'), planBuckets(planId));
-  const members = await graph.rest(valueOf(membersOutcome, 'the members'), teamMembers(team.teamId));
-  const messagesFirst = valueOf(messagesOutcome, 'the channel messages');
-  const memberById = new Map<string, TeamMember>(members.map((m) => [m.userId.toLowerCase(), m]));
-  const wantedBucket = chosenBucket ? buckets.find((b) => b.id === chosenBucket) : buckets.find((b) => b.name === bucketName(approved.meeting));
-  if (chosenBucket && !wantedBucket) throw new Problem('not-found', "The group's chosen Planner bucket is gone", { code: 'no-bucket' });
-
-  // 2. The .docx by name, the bucket's tasks, and who of the owners outside the team is a guest or gone.
-  const owners = new Map<string, string>();
-  for (const item of approved.agenda) {
-    for (const a of item.actions) {
-      const id = a.owner ? directoryIdOf(a.owner) : undefined;
-      if (id && !memberById.has(id.toLowerCase())) owners.set(id.toLowerCase(), id);
-    }
-  }
-  const outsiders = [...owners.values()];
-  const [docOutcome, tasksOutcome, ...typeOutcomes] = await graph.batch([
-    files.itemByPath(folder.driveId, folder.folderId, document.fileName),
-    wantedBucket ? bucketTasks(wantedBucket.id) : undefined,
-    ...outsiders.map((id) => userType(id)),
-  ] as const);
-  const existingDoc = valueOf(docOutcome, 'the Word file');
-  const existingTasks = wantedBucket ? await graph.rest(valueOf(tasksOutcome, "the bucket's tasks")!, bucketTasks(wantedBucket.id)) : [];
-  const outsiderType = new Map(outsiders.map((id, i) => [id.toLowerCase(), typeOutcomes[i]]));
+  const { memberById, outsiderType } = found;
 
   const assign = (owner: PersonRef): Assignment => {
-    const id = directoryIdOf(owner);
+    const id = directoryIdOf(owner)?.toLowerCase();
     if (!id) return { reason: 'no-account' };
-    const member = memberById.get(id.toLowerCase());
+    const member = memberById.get(id);
     if (member) return { userId: member.userId };
-    const type = outsiderType.get(id.toLowerCase());
+    const type = outsiderType.get(id);
     if (type?.ok && type.value === undefined) return { reason: 'no-account' };
     return type?.ok && type.value === 'Guest' ? { reason: 'guest' } : { reason: 'not-member' };
   };
   const meetingLink = (itemId: string) =>
     meetingDeepLink(request.meeting.iCalUId ? `${meetingTargetText({ iCalUId: request.meeting.iCalUId, start: request.meeting.start })}&item=${encodeURIComponent(itemId)}` : undefined, deps.app ?? JUSTERA_APP);
+  // The tasks' titles and owners do not depend on the Word file; their links back do.
+  const plan = (doc?: DriveItemRef) =>
+    plannedTasks(approved, {
+      numbered: !!request.template.numberedParagraphs,
+      title: document.title + (document.subtitle ? `, ${document.subtitle}` : ''),
+      assign,
+      links: { document: doc ? { url: doc.webUrl, name: doc.name } : undefined, item: meetingLink },
+    });
 
-  // 3. The .docx (unless an earlier run saved it after this version was sent), and the meeting's bucket.
+  // 3-6. Three chains side by side, each waiting only for what it needs:
+  //   the .docx (unless an earlier run saved it after this version was sent), then the message;
+  //   the bucket (unless it is there), the tasks not yet created, their details read for their eTags,
+  //   then written (they link the .docx, so they wait for it).
   onStep({ step: 'document' });
-  const docIsOurs = (item: DriveItemRef | undefined): item is DriveItemRef =>
-    item !== undefined && !item.isFolder && Date.parse(item.lastModified) >= Date.parse(round.sentAt) && sameId(item.lastModifiedBy?.id, publisher.userId);
-  const [docItem, bucket] = await Promise.all([
-    docIsOurs(existingDoc)
-      ? existingDoc
-      : deps.toDocx(document).then((blob) => graph.send(files.uploadFile(folder.driveId, folder.folderId, document.fileName, blob, { conflictBehavior: 'replace' }))),
-    wantedBucket ?? graph.send(createBucket(planId, bucketName(approved.meeting))),
-  ]);
+  const existingDoc = found.folderFiles.find((f) => !f.isFolder && f.name === document.fileName);
+  const docIsOurs = existingDoc !== undefined && Date.parse(existingDoc.lastModified) >= Date.parse(round.sentAt) && sameId(existingDoc.lastModifiedBy?.id, publisher.userId);
+  const docItemP: Promise<DriveItemRef> = docIsOurs
+    ? Promise.resolve(existingDoc)
+    : deps.toDocx(document).then((blob) => graph.send(files.uploadFile(folder.driveId, folder.folderId, document.fileName, blob, { conflictBehavior: 'replace' })));
 
-  const planned = plannedTasks(approved, {
-    numbered: !!request.template.numberedParagraphs,
-    title: document.title + (document.subtitle ? `, ${document.subtitle}` : ''),
-    assign,
-    links: { document: { url: docItem.webUrl, name: docItem.name }, item: meetingLink },
-  });
-  const found = matchTasks(planned, existingTasks, { userId: publisher.userId, bucketId: bucket.id, since: round.sentAt });
-  const toCreate = planned.filter((p) => !found.has(p.actionId));
-
-  // 4. The message (unless an earlier run posted it) and the tasks not yet created, side by side.
-  onStep({ step: 'message' });
   const mentionable = (owner: PersonRef) => {
     const a = assign(owner);
     return 'userId' in a ? a.userId : undefined;
   };
-  const message = publishMessage({ document, minutes: approved, version: round.version, documentUrl: docItem.webUrl, mentionable });
-  const postMessage = async (): Promise<ChannelMessageRef> => {
-    const posted = (await messagesSince(graph, team, messagesFirst, round.sentAt)).find((m) => sameId(m.fromUserId, publisher.userId) && carriesMarker(m.content, round.version));
+  let shortened = false;
+  const postedP = docItemP.then(async (docItem): Promise<ChannelMessageRef> => {
+    onStep({ step: 'message' });
+    const posted = (await messagesSince(graph, team, found.messagesFirst, round.sentAt)).find((m) => sameId(m.fromUserId, publisher.userId) && carriesMarker(m.content, round.version));
     if (posted) return posted;
+    const message = publishMessage({ document, minutes: approved, version: round.version, documentUrl: docItem.webUrl, mentionable });
+    shortened = message.shortened;
     const file = messageFile(docItem);
     if (!file) throw new Problem('bad-data', 'The Word file has no id a message can attach');
     return graph.send(postChannelMessage(team.teamId, team.channelId, { html: message.html, subject: message.subject, mentions: message.mentions, files: [file] }));
-  };
-  let tasksDone = found.size;
-  onStep({ step: 'tasks', done: tasksDone, of: planned.length });
-  const [posted, created] = await Promise.all([
-    postMessage(),
-    graph.batchWrites(
-      toCreate.map((p) => createTask({ planId, bucketId: bucket.id, title: p.title, assigneeIds: p.assigneeIds, dueDateTime: p.dueDateTime })),
-    ),
-  ]);
-  const createProblem = firstProblem(created);
-  const taskIds = new Map<string, string>([...found].map(([actionId, t]) => [actionId, t.id]));
-  toCreate.forEach((p, i) => {
-    const o = created[i];
-    if (o?.ok) taskIds.set(p.actionId, (o.value as PlannerTaskRef).id);
   });
-  tasksDone = taskIds.size;
-  onStep({ step: 'tasks', done: tasksDone, of: planned.length });
-  if (createProblem) throw createProblem;
 
-  // 5-6. Each task's details: read for their own eTag, then written where they do not yet say it.
-  const withTask = planned.filter((p) => taskIds.has(p.actionId));
-  const details = await graph.batch(withTask.map((p) => taskDetails(taskIds.get(p.actionId)!)));
-  const detailsProblem = firstProblem(details);
-  if (detailsProblem) throw detailsProblem;
-  const patches = withTask.map((p, i) => {
-    const d = details[i]!;
-    if (!d.ok || isDescribed(d.value, p)) return undefined;
-    return patchTaskDetails(taskIds.get(p.actionId)!, d.value.eTag, { description: p.description, previewType: 'description', references: p.references });
-  });
-  const patched = await graph.batchWrites(patches);
-  const patchProblem = firstProblem(patched);
-  if (patchProblem) throw patchProblem;
+  const tasksP = (async () => {
+    const bucket = found.wantedBucket ?? (await graph.send(createBucket(planId, bucketName(approved.meeting))));
+    const titles = plan();
+    const existing = matchTasks(titles, found.existingTasks, { userId: publisher.userId, bucketId: bucket.id, since: round.sentAt });
+    const toCreate = titles.filter((p) => !existing.has(p.actionId));
+    onStep({ step: 'tasks', done: existing.size, of: titles.length });
+    const created = await graph.batchWrites(toCreate.map((p) => createTask({ planId, bucketId: bucket.id, title: p.title, assigneeIds: p.assigneeIds, dueDateTime: p.dueDateTime })));
+    const taskIds = new Map<string, string>([...existing].map(([actionId, t]) => [actionId, t.id]));
+    toCreate.forEach((p, i) => {
+      const o = created[i];
+      if (o?.ok) taskIds.set(p.actionId, (o.value as PlannerTaskRef).id);
+    });
+    onStep({ step: 'tasks', done: taskIds.size, of: titles.length });
+    const createProblem = firstProblem(created);
+    if (createProblem) throw createProblem;
+
+    const withTask = titles.filter((p) => taskIds.has(p.actionId));
+    const details = await graph.batch(withTask.map((p) => taskDetails(taskIds.get(p.actionId)!)));
+    const detailsProblem = firstProblem(details);
+    if (detailsProblem) throw detailsProblem;
+    const planned = plan(await docItemP);
+    const byAction = new Map(planned.map((p) => [p.actionId, p]));
+    const patches = withTask.map((t, i) => {
+      const d = details[i]!;
+      const p = byAction.get(t.actionId)!;
+      if (!d.ok || isDescribed(d.value, p)) return undefined;
+      return patchTaskDetails(taskIds.get(p.actionId)!, d.value.eTag, { description: p.description, previewType: 'description', references: p.references });
+    });
+    const patchProblem = firstProblem(await graph.batchWrites(patches));
+    if (patchProblem) throw patchProblem;
+    return { bucket, planned, taskIds };
+  })();
+
+  // Every chain ends before the outcome is known: a rerun never meets requests of this one still running.
+  const settled = await Promise.allSettled([docItemP, postedP, tasksP]);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [docItem, posted, { bucket, planned, taskIds }] = await Promise.all([docItemP, postedP, tasksP]);
 
   // 7. The record, in the minutes.
   onStep({ step: 'recording' });
@@ -262,6 +274,6 @@ export async function publish(deps: PublishDeps, request: PublishRequest, onStep
   return {
     publication,
     unassigned: planned.flatMap((p) => (p.unassigned ? [{ title: p.title, owner: p.owner, reason: p.unassigned }] : [])),
-    shortened: message.shortened,
+    shortened,
   };
 }

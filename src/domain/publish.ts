@@ -24,8 +24,8 @@ export const MAX_TITLE = 255;
 export type Assignment = { userId: string } | { reason: Exclude<UnassignedReason, 'no-owner'> };
 
 export interface TaskLinks {
-  /** The .docx of the approved version. */
-  document: { url: string; name: string };
+  /** The .docx of the approved version; unknown yet when only the titles and owners are wanted. */
+  document?: { url: string; name: string };
   /** A link that opens these minutes at an agenda item (a Teams deep link). */
   item(itemId: string): string;
 }
@@ -129,8 +129,8 @@ export function plannedTasks(
           unassigned,
           description: description(action, item, unassigned, opts.title, itemLabel(item, numbers), words),
           references: [
-            { url: opts.links.item(item.id), alias: `${words.openItem}: ${itemLabel(item, numbers)}`.slice(0, 200), type: 'Other' },
-            { url: opts.links.document.url, alias: opts.links.document.name, type: 'Word' },
+            { url: opts.links.item(item.id), alias: `${words.openItem}: ${itemLabel(item, numbers)}`.slice(0, 200), type: 'Other' as const },
+            ...(opts.links.document ? [{ url: opts.links.document.url, alias: opts.links.document.name, type: 'Word' as const }] : []),
           ],
         };
       }),

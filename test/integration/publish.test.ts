@@ -18,7 +18,10 @@ describe('publishing approved minutes', () => {
       const steps: string[] = [];
       const result = await publish(deps(w, opened), request, (s) => steps.push(s.step));
       clean = { state: await tenantState(w, opened), requests: w.emulator.stats().requests - before };
-      expect(steps).toEqual(['reading', 'document', 'message', 'tasks', 'tasks', 'recording']);
+      // Reading first, recording last; the file and message, and the tasks, go side by side between.
+      expect(steps[0]).toBe('reading');
+      expect(steps.at(-1)).toBe('recording');
+      expect([...new Set(steps)].sort()).toEqual(['document', 'message', 'reading', 'recording', 'tasks']);
       expect(result.unassigned.map((u) => [u.owner?.displayName, u.reason])).toEqual([
         ['Vera Gäst', 'guest'],
         ['Nils Ahl', 'not-member'],
@@ -90,7 +93,7 @@ describe('publishing approved minutes', () => {
     }
     // The faults did hit: a failure of any of the publish's own requests stops its run (failures of the
     // downloads and of the minutes' save are retried by the client and the sync, and the run goes on).
-    expect(failedRuns.length).toBeGreaterThan(clean.requests);
+    for (const mode of ['fails', 'acts, its answer is lost']) expect(failedRuns.filter((r) => r.endsWith(mode)).length).toBeGreaterThan(clean.requests / 3);
     expect(failedRuns).toEqual(expect.arrayContaining(['request 1 fails', 'request 1 acts, its answer is lost']));
   }, 600_000);
 
