@@ -2,15 +2,16 @@
 // and one action publishes them: the Word file of the approved version beside the minutes, one
 // message in the channel with it attached, and a task per action in Planner. The tab shows progress,
 // then what was created and whose task could not be assigned; publishing is offered only once the
-// minutes are approved.
+// minutes are approved. The demo's "Kanalen och Planner" shows what landed; a member completes a task
+// there, and the next meeting's follow-up shows it done, from Planner.
 
 import { expect, test } from '@playwright/test';
 import mammoth from 'mammoth';
-import { openInChannel, SignOffPanel } from './pages/minutes';
+import { MeetingMinutes, MyMeetings, openInChannel, SignOffPanel } from './pages/minutes';
 import { graphAs, PEOPLE } from './pages/outlookHost';
 import { LandedPage } from './pages/landed';
 import { SignOffFolder } from './pages/signOffRound';
-import { demoScenario, EMULATOR, emulatorAdmin } from './pages/teamsHost';
+import { demoScenario, EMULATOR, emulatorAdmin, TeamsHost, type HostOptions } from './pages/teamsHost';
 
 const SERIES = 'Samordningsgrupp Nära vård';
 const SARA = 'sara.lind@ekby.se';
@@ -20,7 +21,7 @@ const XSS = '<img src=x onerror="window.__pwned=1">';
 test.use({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
 test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 
-test('approved minutes are published in one action: the Word file, the channel message and the Planner tasks, recorded in the minutes', async ({ page, request }) => {
+test('approved minutes are published in one action: the Word file, the channel message and the Planner tasks; a member completes a task, and the next meeting follows it up', async ({ page, request }) => {
   test.setTimeout(90_000);
   const { host, minutes } = await openInChannel(page, 'secretary', SERIES);
   const title = 'Inledning och föregående minnesanteckningar';
@@ -58,7 +59,6 @@ test('approved minutes are published in one action: the Word file, the channel m
   // Nils is in the directory but not in the group: his task is unassigned, and the secretary is told.
   await expect(created).toContainText(`Ta fram lokalförslag ${XSS} – inte medlem i gruppen`);
   await expect(publishing).toContainText(`Ta fram lokalförslag ${XSS}: Nils Ahl (inte medlem i gruppen)`);
-  await page.screenshot({ path: '/tmp/publish-done.png', fullPage: true });
 
   // The channel has exactly one message from the secretary with the Word file attached.
   const secretary = await graphAs(request, PEOPLE.secretary.address);
@@ -92,6 +92,18 @@ test('approved minutes are published in one action: the Word file, the channel m
   const task = landed.task('Skicka underlaget till kommunerna');
   await expect(task).toContainText('Olof Bergström');
   await expect(landed.task(`Ta fram lokalförslag ${XSS}`)).toContainText('Ansvarig: Nils Ahl');
-  await landedPage.setViewportSize({ width: 1280, height: 1400 });
-  await landedPage.screenshot({ path: '/tmp/landed-after-publish.png', fullPage: true });
+
+  // Olof completes his task in Planner (the landed view's button acts as its assignee would).
+  await landed.markButton('Skicka underlaget till kommunerna', 'completed').click();
+  await expect(landed.task('Skicka underlaget till kommunerna')).toContainText(/Klar av Olof Bergström/);
+
+  // The next meeting: its follow-up brings the published action, with its status from Planner.
+  await page.reload();
+  const next = new TeamsHost(page);
+  await next.open({ persona: 'secretary', tab: 'channel' } as HostOptions);
+  await new MyMeetings(next.tab).meetings('Kommande', SERIES).first().click();
+  const nextMinutes = new MeetingMinutes(next.tab);
+  await expect(nextMinutes.heading(SERIES)).toBeVisible();
+  await expect(nextMinutes.followUp('Uppföljning av uppdrag', 'Skicka underlaget till kommunerna')).toContainText(/I Planner: Klar – \u2068?Olof Bergström\u2069? \d{4}-\d{2}-\d{2}/);
+  await expect(nextMinutes.followUp('Uppföljning av uppdrag', 'Ta fram lokalförslag')).toContainText('I Planner: Ej påbörjad');
 });
