@@ -113,7 +113,7 @@ function actionsOf(w: World, count: number): { first: Action[]; more: Action[] }
  * The demo meeting's minutes written (`actions` of them, 6 unless said), sent, and approved by the
  * chair and an adjuster, as the tab and the pane do it; and the request the tab would publish them with.
  */
-export async function approvedMinutes(w: World, actions = 6): Promise<{ opened: OpenedMinutes; request: PublishRequest }> {
+export async function approvedMinutes(w: World, actions = 6, approvers: readonly string[] = [DEMO.CHAIR, DEMO.MEMBER]): Promise<{ opened: OpenedMinutes; request: PublishRequest }> {
   const graph = w.as(DEMO.SECRETARY);
   const now = () => new Date(BASE);
   const meeting = (await listMyMeetings(graph, initialWindow(now()), 'Europe/Stockholm')).find((m) => m.subject === DEMO.SERIES && !m.isCancelled)!;
@@ -147,7 +147,7 @@ export async function approvedMinutes(w: World, actions = 6): Promise<{ opened: 
     { mailed: [] },
   );
   const folder = (await opened.meetingFolder())!;
-  for (const who of [DEMO.CHAIR, DEMO.MEMBER]) {
+  for (const who of approvers) {
     const service = approvalService({ graph: w.as(who), now: () => new Date(BASE + 60_000), random: () => who.slice(0, 4), timeZone: 'Europe/Stockholm' });
     const outcome = await service.fromMail({ minutesId: minutesIdOf(folder), version: round.version, fromOutside: false }, DEMO.SECRETARY);
     if (outcome.kind !== 'approval') throw new Error(JSON.stringify(outcome));

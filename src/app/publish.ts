@@ -160,7 +160,9 @@ export async function publish(deps: PublishDeps, request: PublishRequest, onStep
     return { memberById, wantedBucket, folderFiles, existingTasks, messagesFirst: valueOf(messagesOutcome, 'the channel messages'), outsiderType: new Map(outsiders.map((id, i) => [id, typeOutcomes[i]])) };
   })();
   const [version, answers, content, found] = await Promise.all([store.readVersion(round.version), store.listAnswers(), contentVersion(minutes), discovery]);
-  const status: RoundStatus = roundStatus(round, request.meeting.key, round.content === undefined || content === round.content ? round.version : content, answers, earlierVersions(minutes));
+  // The minutes' content as sent: the round's hash, or (a round recorded without one) the stored version's minutes hashed.
+  const sentContent = round.content ?? (await contentVersion(version.snapshot.minutes));
+  const status: RoundStatus = roundStatus(round, request.meeting.key, content === sentContent ? round.version : content, answers, earlierVersions(minutes));
   if (status.state === 'void') throw notApproved('changed', 'The minutes changed after they were sent for approval');
   const approvals = approvalsOf(status);
   if (!approvals) throw notApproved('not-approved', 'Not every approver has approved the minutes');

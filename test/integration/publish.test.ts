@@ -5,7 +5,9 @@
 // an answer lost after the server acted), running it again ends in the same tenant as a clean run.
 
 import { publish } from '../../src/app/publish';
+import { bucketTasks, planBuckets } from '../../src/graph/planner';
 import { approvedMinutes, publishDeps as deps, tenantState, world, XSS, type TenantState } from '../publishFixture';
+import { DEMO } from './harness';
 
 let clean: { state: TenantState; requests: number };
 
@@ -117,6 +119,40 @@ describe('publishing approved minutes', () => {
       expect(await tenantState(storm, opened)).toEqual(clean.state);
     } finally {
       await storm.emulator.close();
+    }
+  }, 120_000);
+
+  it('refuses, creating nothing, until every approver approved, and after the minutes changed; a chosen bucket takes the tasks, a gone one is said', async () => {
+    const w = await world();
+    try {
+      const { opened, request } = await approvedMinutes(w, 3, [DEMO.CHAIR]);
+      await expect(publish(deps(w, opened), request)).rejects.toMatchObject({ code: 'not-approved' });
+      expect(await tenantState(w, opened)).toMatchObject({ messages: [], buckets: [], tasks: [] });
+      await expect(publish(deps(w, opened), { ...request, planId: undefined })).rejects.toMatchObject({ code: 'no-plan' });
+    } finally {
+      await w.emulator.close();
+    }
+    const changed = await world();
+    try {
+      const { opened, request } = await approvedMinutes(changed, 3);
+      opened.sync.update((m) => ({ ...m, nextMeeting: { ...m.nextMeeting, text: 'Ändrat efter justeringen' } }));
+      await expect(publish(deps(changed, opened), request)).rejects.toMatchObject({ code: 'changed' });
+      expect(await tenantState(changed, opened)).toMatchObject({ messages: [], buckets: [], tasks: [] });
+    } finally {
+      await changed.emulator.close();
+    }
+    const chosen = await world();
+    try {
+      const { opened, request } = await approvedMinutes(chosen, 3);
+      const secretary = chosen.as(DEMO.SECRETARY);
+      const pågående = (await secretary.all(planBuckets(chosen.planId))).find((b) => b.name === 'Pågående')!;
+      await expect(publish(deps(chosen, opened), { ...request, bucketPolicy: { bucketId: 'gone-bucket' } })).rejects.toMatchObject({ code: 'no-bucket' });
+      await publish(deps(chosen, opened), { ...request, bucketPolicy: { bucketId: pågående.id } });
+      const inBucket = await secretary.all(bucketTasks(pågående.id));
+      expect(inBucket.map((t) => t.title).sort()).toEqual(opened.sync.minutes.publication!.tasks.map((t) => t.title).sort());
+      expect(opened.sync.minutes.publication!.bucket).toEqual({ id: pågående.id, name: 'Pågående' });
+    } finally {
+      await chosen.emulator.close();
     }
   }, 120_000);
 });
