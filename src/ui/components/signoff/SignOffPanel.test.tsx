@@ -34,8 +34,8 @@ function recordingPort() {
       throw new Error('not in this test');
     },
     watchAnswers: () => () => undefined,
-        hasPlan: false,
-        publish: () => Promise.reject(new Error('not here')),
+    hasPlan: false,
+    publish: () => Promise.reject(new Error('not here')),
   };
   return { asked, service };
 }
