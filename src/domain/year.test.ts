@@ -58,7 +58,8 @@ const januaryRecord: AttendanceOnlyMeeting = {
   subject: 'Samordningsgrupp Nära vård',
   attendance: [
     { person: karin, status: 'present' },
-    { person: { ...sara, organisation: 'Ekby kommun' }, status: 'present' },
+    // Typed by hand: the roster's 'Ekby kommun' all the same.
+    { person: { ...sara, organisation: ' ekby  Kommun' }, status: 'present' },
     { person: lena, status: 'excused' },
   ],
 };
@@ -212,9 +213,20 @@ describe('the actions register', () => {
     ]);
   });
 
-  it('an action never published is open until a later meeting follows it up as done', () => {
+  it('an action never published is open until a later meeting follows it up as done, also after the period', () => {
     expect(byWhat.get('Skicka underlaget')?.followedUp).toBe('done');
     expect(byWhat.get('Sammanställ remissvaren')?.followedUp).toBeUndefined();
+    const spring = actionsRegister(meetings, { from: '2026-01-01', to: '2026-06-30' }, statuses, '2026-10-15');
+    expect(spring.map((r) => [r.what, r.followedUp, r.overdue])).toEqual([
+      ['Skicka underlaget', 'done', false],
+      ['Sammanställ remissvaren', undefined, true],
+    ]);
+  });
+
+  it('links a published action to the published document, and unpublished ones to their folder only', () => {
+    expect(byWhat.get('Boka lokal')).toMatchObject({ folder: september.folder, documentUrl: 'https://example.test/doc', taskId: 't2' });
+    expect(byWhat.get('Skicka underlaget')).toMatchObject({ folder: march.folder });
+    expect(byWhat.get('Skicka underlaget')?.documentUrl).toBeUndefined();
   });
 
   it('a published task whose status was not read is unknown, never overdue', () => {
@@ -245,6 +257,9 @@ describe('attendance over the year', () => {
       ['2026-10-02', 'unreadable', 0, 0, 0],
     ]);
     expect(att.counted).toBe(3);
+    expect(att.meetings.map((m) => m.basis)).toEqual(['record', 'replies', 'replies', undefined]);
+    const marksOnly = attendanceYear([{ folder: 'f', kind: 'minutes', minutes: minutesOn('2026-05-08T07:00:00.000Z', 'e-may') }], year, roster);
+    expect(marksOnly.meetings.map((m) => [m.basis, m.present])).toEqual([['marks-only', 0]]);
     expect(att.meetings[3]).toMatchObject({ reason: 'newer-version', people: [] });
   });
 
@@ -271,6 +286,8 @@ describe('attendance over the year', () => {
       ['Olle Berg', 'substitute', 1],
     ]);
     expect(org('Västby kommun')!.by.map((r) => [r.person.displayName, r.meetings])).toEqual([['Sara Lind', 1]]);
+    const saraAt = att.meetings.map((m) => m.people.find((p) => p.person.key === sara.key)?.organisation);
+    expect(saraAt).toEqual(['Ekby kommun', 'Ekby kommun', 'Västby kommun', undefined]);
   });
 
   it('per organisation: how many meetings, by members or substitutes, and the ones never represented', () => {

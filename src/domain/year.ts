@@ -23,7 +23,10 @@ export interface Period {
   to: string;
 }
 
-/** The group's year: the calendar year of a date (YYYY-MM-DD, or an ISO instant read in UTC). */
+/**
+ * The group's year: the calendar year of a date (YYYY-MM-DD; for today, the caller's clock in the
+ * group's zone, followUpStatus.ts dayIn), as § numbering counts it (minutes.ts firstParagraphFor).
+ */
 export function groupYear(date: string): Period {
   const year = date.slice(0, 4);
   return { from: `${year}-01-01`, to: `${year}-12-31` };
@@ -183,6 +186,8 @@ export interface RegisterSource {
   itemTitle: string;
   /** The item's § when the minutes' template numbers paragraphs ("Protokoll"). */
   paragraph?: number;
+  /** The published .docx of the minutes, when they were published: what a reader opens. */
+  documentUrl?: string;
 }
 
 export interface DecisionRow extends RegisterSource {
@@ -190,10 +195,24 @@ export interface DecisionRow extends RegisterSource {
   text: string;
 }
 
-function itemsOf(minutes: Minutes, templates: readonly Template[]) {
+/** The agenda items of minutes, each with what a register's row says of where it comes from. */
+function sourcesOf(folder: string, date: string, minutes: Minutes, templates: readonly Template[]) {
   const numbered = templateFor(minutes.templateId, templates, minutes.language).numberedParagraphs;
   const numbers = numbered ? paragraphNumbers(minutes) : undefined;
-  return minutes.agenda.map((item) => ({ item, paragraph: numbers?.get(item.id) }));
+  const documentUrl = minutes.publication?.document.webUrl;
+  return minutes.agenda.map((item) => {
+    const paragraph = numbers?.get(item.id);
+    const source: RegisterSource = {
+      folder,
+      date,
+      subject: minutes.meeting.subject,
+      itemId: item.id,
+      itemTitle: item.title,
+      ...(paragraph !== undefined && { paragraph }),
+      ...(documentUrl && { documentUrl }),
+    };
+    return { item, source };
+  });
 }
 
 /**
@@ -202,9 +221,7 @@ function itemsOf(minutes: Minutes, templates: readonly Template[]) {
  */
 export function decisionsRegister(meetings: readonly YearMeeting[], period: Period, templates: readonly Template[] = []): DecisionRow[] {
   return minutesOfPeriod(meetings, period).flatMap(({ folder, date, minutes }) =>
-    itemsOf(minutes, templates).flatMap(({ item, paragraph }) =>
-      item.decisions.map((d) => ({ folder, date, subject: minutes.meeting.subject, itemId: item.id, itemTitle: item.title, ...(paragraph !== undefined && { paragraph }), decisionId: d.id, text: d.text })),
-    ),
+    sourcesOf(folder, date, minutes, templates).flatMap(({ item, source }) => item.decisions.map((d) => ({ ...source, decisionId: d.id, text: d.text }))),
   );
 }
 
@@ -247,14 +264,14 @@ export function actionsRegister(
   today: string,
   templates: readonly Template[] = [],
 ): ActionRow[] {
-  const ofPeriod = minutesOfPeriod(meetings, period);
-  // Later follow-ups overwrite earlier ones: the meetings are in date order.
+  // Later follow-ups overwrite earlier ones (the meetings are in date order), also those after the
+  // period: how an action of March was followed up in May is what the March register should say.
   const followedUp = new Map<string, FollowUpState>();
-  for (const { minutes } of ofPeriod) for (const f of minutes.followUp) followedUp.set(`${f.sourceMeeting}\n${f.sourceActionId}`, f.state);
+  for (const { minutes } of minutesOfPeriod(meetings, { from: '0000-01-01', to: '9999-12-31' })) for (const f of minutes.followUp) followedUp.set(`${f.sourceMeeting}\n${f.sourceActionId}`, f.state);
 
-  return ofPeriod.flatMap(({ folder, date, minutes }) => {
+  return minutesOfPeriod(meetings, period).flatMap(({ folder, date, minutes }) => {
     const tasks = publishedTaskIds(minutes);
-    return itemsOf(minutes, templates).flatMap(({ item, paragraph }) =>
+    return sourcesOf(folder, date, minutes, templates).flatMap(({ item, source }) =>
       item.actions.map((a): ActionRow => {
         const taskId = tasks.get(a.id);
         const task = taskId === undefined ? undefined : statuses.get(taskId);
@@ -263,12 +280,7 @@ export function actionsRegister(
         const open = status === 'not-started' || status === 'in-progress' || (status === 'never-published' && recorded !== 'done' && recorded !== 'dropped');
         const doneDay = status === 'done' && task?.completedAt && !Number.isNaN(Date.parse(task.completedAt)) ? dayIn(task.completedAt, minutes.meeting.timeZone) : undefined;
         const row: ActionRow = {
-          folder,
-          date,
-          subject: minutes.meeting.subject,
-          itemId: item.id,
-          itemTitle: item.title,
-          paragraph,
+          ...source,
           actionId: a.id,
           what: a.what,
           owner: a.owner,
@@ -328,6 +340,12 @@ export interface MeetingAttendance {
   source: 'minutes' | 'attendance-only' | 'unreadable';
   /** Why the file could not be read: such a meeting is listed and not counted. */
   reason?: string;
+  /**
+   * What the list rests on: the attendance report or only the replies to the invitation (as the
+   * organiser's Justera kept them in the minutes), only the secretary's own marks (no organiser's copy
+   * was ever written: the list may be short), or a record added by hand.
+   */
+  basis?: 'report' | 'replies' | 'marks-only' | 'record';
   people: MeetingPerson[];
   present: number;
   absent: number;
@@ -448,17 +466,20 @@ export function attendanceYear(meetings: readonly YearMeeting[], period: Period,
     const listed = meeting.kind === 'minutes' ? minutesAttendance(meeting.minutes, roster) : meeting.record.attendance;
     const list = listed.map(({ person, status }): MeetingPerson & { entry?: RosterEntry } => {
       const entry = rosterEntryOf(roster, person);
-      const organisation = person.organisation ?? (entry && rosterOrganisation(entry));
-      return { person: entry ? { ...entry.person, ...(organisation && { organisation }) } : person, ...(organisation && { organisation }), role: entry?.role ?? 'guest', status, entry };
+      const named = person.organisation?.trim() ? person.organisation : entry && rosterOrganisation(entry);
+      // The roster's spelling of the organisation, whatever case and spacing the minutes used.
+      const organisation = named === undefined ? undefined : orgOf(named).organisation;
+      const { organisation: _o, ...who } = entry ? entry.person : person;
+      return { person: { ...who, ...(organisation && { organisation }) }, ...(organisation && { organisation }), role: entry?.role ?? 'guest', status, entry };
     });
     for (const p of list) {
+      const org = p.organisation === undefined ? undefined : orgOf(p.organisation);
       const key = p.entry ? p.entry.person.key : (p.person.key || personKey(p.person));
       const year = people.get(key) ?? { person: p.person, role: p.role, organisations: [], present: 0, absent: 0, excused: 0 };
       year[p.status] += 1;
-      if (p.organisation && !year.organisations.includes(p.organisation)) year.organisations.push(p.organisation);
+      if (org && !year.organisations.includes(org.organisation)) year.organisations.push(org.organisation);
       people.set(key, year);
-      if (p.status !== 'present' || !p.organisation) continue;
-      const org = orgOf(p.organisation);
+      if (p.status !== 'present' || !org) continue;
       org.folders.add(m.folder);
       if (p.role === 'member' || p.role === 'substitute') org.byMembers.add(m.folder);
       const rep = org.reps.get(key) ?? { person: p.person, role: p.role, meetings: 0 };
@@ -466,7 +487,8 @@ export function attendanceYear(meetings: readonly YearMeeting[], period: Period,
       org.reps.set(key, rep);
     }
     const count = (s: AttendanceStatus) => list.filter((p) => p.status === s).length;
-    return { ...head, source: meeting.kind, people: list.map(({ entry: _e, ...p }) => p), present: count('present'), absent: count('absent'), excused: count('excused') };
+    const basis = meeting.kind === 'attendance-only' ? 'record' : (meeting.minutes.attendance.organiserCopy?.source ?? 'marks-only');
+    return { ...head, source: meeting.kind, basis, people: list.map(({ entry: _e, ...p }) => p), present: count('present'), absent: count('absent'), excused: count('excused') };
   });
 
   const collator = new Intl.Collator('sv', { sensitivity: 'base' });
