@@ -161,6 +161,11 @@ describe('the meetings of the group’s year', () => {
     expect(meetingsOfPeriod(meetings, { from: '2026-03-06', to: '2026-09-04' }).map((m) => m.folder)).toEqual([march.folder, september.folder]);
   });
 
+  it('minutes with a time zone nobody knows are still placed, on their day in UTC', () => {
+    const odd = minutesOn('2026-05-08T23:30:00.000Z', 'e-odd', { meeting: { ...sampleMinutes().meeting, start: '2026-05-08T23:30:00.000Z', timeZone: 'Mars/Olympus' } });
+    expect(meetingsOfPeriod([{ folder: 'f', kind: 'minutes', minutes: odd }], year).map((m) => m.date)).toEqual(['2026-05-08']);
+  });
+
   it('a file that cannot be read takes its date and subject from its folder’s name', () => {
     expect(folderMeeting(october.folder)).toEqual({ date: '2026-10-02', subject: 'Samordningsgrupp Nära vård' });
     expect(folderMeeting('Gamla filer')).toEqual({ subject: 'Gamla filer' });

@@ -128,9 +128,20 @@ export function folderMeeting(folder: string): { date?: string; subject: string 
   return { date: match[1], subject: match[2] ?? '' };
 }
 
-function minutesDate(minutes: Minutes): string | undefined {
-  return Number.isNaN(Date.parse(minutes.meeting.start)) ? undefined : dayIn(minutes.meeting.start, minutes.meeting.timeZone);
+/**
+ * The calendar day of an instant in a zone; a zone Intl does not know (a hand-edited file) gives the
+ * UTC day rather than a year view that fails on one file. Undefined for no instant.
+ */
+function dayOf(instant: string | undefined, timeZone: string): string | undefined {
+  if (instant === undefined || Number.isNaN(Date.parse(instant))) return undefined;
+  try {
+    return dayIn(instant, timeZone);
+  } catch {
+    return new Date(instant).toISOString().slice(0, 10);
+  }
 }
+
+const minutesDate = (minutes: Minutes) => dayOf(minutes.meeting.start, minutes.meeting.timeZone);
 
 /** One meeting of the period as the list of meetings shows it. */
 export interface PeriodMeeting {
@@ -241,7 +252,7 @@ export interface ActionRow extends RegisterSource {
    * added after); 'unknown' when the task was published but its status was not read.
    */
   status: FollowUpStatus['state'] | 'never-published';
-  /** For an action never published: how the latest later minutes of the period followed it up. */
+  /** For an action never published: how the latest minutes that followed it up left it (any period). */
   followedUp?: FollowUpState;
   /** Still open (not done, deleted or dropped) and its due date has passed. */
   overdue: boolean;
@@ -278,7 +289,7 @@ export function actionsRegister(
         const status = taskId === undefined ? 'never-published' : (task?.state ?? 'unknown');
         const recorded = taskId === undefined ? followedUp.get(`${minutes.meeting.eventId}\n${a.id}`) : undefined;
         const open = status === 'not-started' || status === 'in-progress' || (status === 'never-published' && recorded !== 'done' && recorded !== 'dropped');
-        const doneDay = status === 'done' && task?.completedAt && !Number.isNaN(Date.parse(task.completedAt)) ? dayIn(task.completedAt, minutes.meeting.timeZone) : undefined;
+        const doneDay = status === 'done' ? dayOf(task?.completedAt, minutes.meeting.timeZone) : undefined;
         const row: ActionRow = {
           ...source,
           actionId: a.id,
