@@ -124,6 +124,25 @@ describe("reading the group's year", () => {
     expect(log.requests.filter(isDownload)).toEqual([]);
   });
 
+  it('reads a meeting added with attendance only, and says why a record or minutes cannot be read while the rest is read', async () => {
+    const secretary = graphAs(emulator, SECRETARY);
+    const { driveId, folderId } = (await read(memoryYearCache(), { from: '2019-01-01', to: '2019-01-01' })).year.folder;
+    const put = (path: string, text: string) => secretary.send(files.uploadText(driveId, folderId, `Justera/${path}`, text, { contentType: 'application/json' }));
+    const record = { date: '2019-03-14', attendance: [{ displayName: 'Sara Lind', organisation: 'Region Östmark' }] };
+    await put('2019-03-14 Samordningsgrupp (aaaa001)/justera-attendance-record.json', JSON.stringify(record));
+    await put('2019-04-11 Samordningsgrupp (aaaa002)/justera-attendance-record.json', '{"date": "2019-04-11", ');
+    await put('2019-05-16 Samordningsgrupp (aaaa003)/minutes.json', JSON.stringify({ schemaVersion: 999, meeting: { eventId: 'e-2019-05-16' } }));
+    await put('2019-05-16 Samordningsgrupp (aaaa003)/notes.txt', 'not read');
+
+    const { year, log } = await read(memoryYearCache(), { from: '2019-01-01', to: '2019-12-31' });
+    expect(year.meetings.map((m) => [m.date, m.minutes && (m.minutes.ok || m.minutes.unreadable), m.attendanceRecord && (m.attendanceRecord.ok ? m.attendanceRecord.value : m.attendanceRecord.unreadable)])).toEqual([
+      ['2019-03-14', undefined, record],
+      ['2019-04-11', undefined, 'record-not-json'],
+      ['2019-05-16', 'minutes-newer-version', undefined],
+    ]);
+    expect(log.requests.filter(isDownload)).toHaveLength(3);
+  });
+
   it('fails as a whole, with a Problem, when the group\'s folder cannot be listed', async () => {
     const problem = await failure(read(memoryYearCache(), WHOLE, OUTSIDER));
     expect(problem.kind).toBe('forbidden');
