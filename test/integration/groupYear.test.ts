@@ -108,6 +108,17 @@ describe("reading the group's year", () => {
     expect(reread.minutes!.eTag).not.toBe(changed.minutes!.eTag);
   });
 
+  it('reads the year all the same when the device refuses to keep it (storage blocked)', async () => {
+    const refusing: YearCache = { get: () => Promise.reject(new Error('blocked')), put: () => Promise.reject(new Error('blocked')) };
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { year } = await read(refusing);
+      expect(year.meetings.filter((m) => m.minutes?.ok)).toHaveLength(expected.readable.length);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('keeps to the period: only the meetings whose date is in it', async () => {
     const { year, log } = await read(memoryYearCache(), { from: '2026-01-01', to: '2026-06-30' });
     const inPeriod = [...expected.readable.map((m) => m.folder), ...expected.unreadable].filter((f) => f >= '2026-01-01' && f.slice(0, 10) <= '2026-06-30').sort();
