@@ -16,7 +16,18 @@ export type KnownNames = Map<string, string>;
 
 /** The status of each follow-up that has a task, by the follow-up's id; follow-ups without one are left out. */
 export async function followUpStatuses(graph: Graph, followUp: readonly FollowUp[], names: KnownNames = new Map()): Promise<Map<string, FollowUpStatus>> {
-  const taskIds = [...new Set(followUp.flatMap((f) => (f.taskId === undefined ? [] : [f.taskId])))];
+  const tasks = await taskStatuses(graph, followUp.flatMap((f) => (f.taskId === undefined ? [] : [f.taskId])), names);
+  const statuses = new Map<string, FollowUpStatus>();
+  for (const f of followUp) {
+    const t = f.taskId === undefined ? undefined : tasks.get(f.taskId);
+    if (t) statuses.set(f.id, t);
+  }
+  return statuses;
+}
+
+/** The status of Planner tasks by their ids (the same round trips as followUpStatuses), by task id. */
+export async function taskStatuses(graph: Graph, ids: readonly string[], names: KnownNames = new Map()): Promise<Map<string, FollowUpStatus>> {
+  const taskIds = [...new Set(ids)];
   if (!taskIds.length) return new Map();
   const outcomes = await graph.batch(taskIds.map(task));
   const tasks = new Map<string, FollowUpStatus | PlannerTaskRef>();
@@ -32,12 +43,7 @@ export async function followUpStatuses(graph: Graph, followUp: readonly FollowUp
       if (outcome.ok) outcome.value.forEach((u) => names.set(u.directoryId, u.displayName));
     }
   }
-  const statuses = new Map<string, FollowUpStatus>();
-  for (const f of followUp) {
-    const t = f.taskId === undefined ? undefined : tasks.get(f.taskId);
-    if (t) statuses.set(f.id, 'state' in t ? t : statusOf(t, names));
-  }
-  return statuses;
+  return new Map([...tasks].map(([id, t]) => [id, 'state' in t ? t : statusOf(t, names)]));
 }
 
 function statusOf(t: PlannerTaskRef, names: KnownNames): FollowUpStatus {
