@@ -132,14 +132,19 @@ export const children = (driveId: string, folderId: string, top?: number): Graph
   parse: (body) => page(body, 'children', (v, i) => driveItem(v, `children[${i}]`)),
 });
 
+/** A children listing read with each file's download URL. */
+const listedChildren = (path: string): GraphCall<Page<{ item: DriveItemRef; downloadUrl?: string }>> => ({
+  path,
+  parse: (body) => page(body, 'children', (v, i) => readItem(v, `children[${i}]`)),
+});
+
 /**
  * The children of a folder given by its path below another, each file with its download URL (Graph
  * puts @microsoft.graph.downloadUrl in a children listing too), in one request: no look-up of the
  * folder first, and no request per file for its URL. An empty page when there is no such folder.
  */
 export const childrenAt = (driveId: string, parentId: string, path: string): GraphCall<Page<{ item: DriveItemRef; downloadUrl?: string }>> => ({
-  path: `${pathBelow(driveId, parentId, path)}/children`,
-  parse: (body) => page(body, 'children', (v, i) => readItem(v, `children[${i}]`)),
+  ...listedChildren(`${pathBelow(driveId, parentId, path)}/children`),
   notFound: () => ({ items: [] }),
 });
 
@@ -147,10 +152,7 @@ export const childrenAt = (driveId: string, parentId: string, path: string): Gra
  * A folder's children by its id, each file with its download URL, like childrenAt: a page at a time
  * (follow with graph.rest), and many folders' listings fit in one $batch.
  */
-export const childrenListed = (driveId: string, folderId: string): GraphCall<Page<{ item: DriveItemRef; downloadUrl?: string }>> => ({
-  path: `${itemPath(driveId, folderId)}/children`,
-  parse: (body) => page(body, 'children', (v, i) => readItem(v, `children[${i}]`)),
-});
+export const childrenListed = (driveId: string, folderId: string): GraphCall<Page<{ item: DriveItemRef; downloadUrl?: string }>> => listedChildren(`${itemPath(driveId, folderId)}/children`);
 
 /** The text behind a download URL a listing gave (childrenAt, childrenListed). */
 export async function downloadListed(graph: Graph, found: { item: DriveItemRef; downloadUrl?: string }): Promise<FileContent> {
