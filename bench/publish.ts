@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { publish } from '../src/app/publish';
 import { approvedMinutes, publishDeps, tenantState, world, type TenantState } from '../test/publishFixture';
 import { naivePublish } from './naivePublish';
-import { requestLog, type RequestLog } from './roundTrips';
+import { longestChain, requestLog } from './roundTrips';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const SIZES = [5, 20, 60];
@@ -42,25 +42,6 @@ interface Row {
   ms: number;
 }
 
-/**
- * The longest chain of requests each sent after the one before it had its answer: how many
- * latencies a run waits one after another. roundTrips() counts groups of overlapping requests, and
- * a short chain that runs beside a slower request (a version read and its download beside a $batch)
- * hides in that request's group; the chain does not.
- */
-function chain(log: RequestLog): { length: number; levels: string[] } {
-  const sorted = [...log.requests].sort((a, b) => a.startedAt - b.startedAt);
-  const depth: number[] = [];
-  sorted.forEach((r, i) => {
-    depth[i] = 1 + Math.max(0, ...sorted.slice(0, i).flatMap((q, j) => (q.endedAt <= r.startedAt ? [depth[j]!] : [])));
-  });
-  const name = (r: RequestLog['requests'][number]) =>
-    `${r.method} ${new URL(r.url).pathname.replace(/^\/v1\.0/, '').replace(/[0-9a-f-]{36}|[A-Za-z0-9!_-]{20,}/g, '…')}`;
-  const length = Math.max(0, ...depth);
-  const levels = Array.from({ length }, (_, d) => `  ${d + 1}. ${sorted.filter((_, i) => depth[i] === d + 1).map(name).join(' | ')}`);
-  return { length, levels };
-}
-
 async function measure(actions: number, variant: keyof typeof variants): Promise<{ row: Row; state: TenantState; levels: string[] }> {
   const log = requestLog();
   const w = await world({ observer: log });
@@ -73,7 +54,7 @@ async function measure(actions: number, variant: keyof typeof variants): Promise
     const started = performance.now();
     await variants[variant](deps, request);
     const ms = performance.now() - started;
-    const { length, levels } = chain(log);
+    const { length, levels } = longestChain(log);
     const row = { actions, variant, requests: log.requests.length, batchItems: w.emulator.stats().batchItems, roundTrips: log.roundTrips(), chain: length, ms };
     w.emulator.clearFaults();
     const state = await tenantState(w, opened);
