@@ -3,14 +3,14 @@
 // src/app/publish.ts (which says why each step is there); it starts on a fresh tenant, so what an
 // earlier run made is looked for (the requests are made) but never found.
 
-import type { PublishDeps, PublishRequest } from '../src/app/publish';
+import { publishedRecord, type PublishDeps, type PublishRequest } from '../src/app/publish';
 import { publishMessage } from '../src/app/publishMessage';
 import { signOffStore, SIGN_OFF_FOLDER } from '../src/app/signOffStore';
 import { contentVersion } from '../src/app/documentVersion';
 import { meetingDeepLink, JUSTERA_APP } from '../src/app/askOrganiser';
 import { meetingTargetText } from '../src/domain/meetingLink';
 import type { PersonRef } from '../src/domain/minutes';
-import { bucketName, plannedTasks, publicationRecord, type Assignment } from '../src/domain/publish';
+import { bucketName, plannedTasks, type Assignment } from '../src/domain/publish';
 import { approvedDocument } from '../src/domain/render';
 import { directoryIdOf, roundStatus, type AnswerFile } from '../src/domain/signOff';
 import { approvalsOf, currentRound, earlierVersions } from '../src/domain/signOffState';
@@ -93,17 +93,7 @@ export async function naivePublish(deps: PublishDeps, request: PublishRequest): 
     await graph.send(patchTaskDetails(taskIds.get(p.actionId)!, eTags[i]!, { description: p.description, previewType: 'description', references: p.references }));
   }
 
-  const publication = publicationRecord({
-    version: round.version,
-    publishedAt: deps.now().toISOString(),
-    publishedBy: { key: publisher.key, displayName: publisher.displayName, email: publisher.email },
-    document: { id: docItem.id, name: docItem.name, webUrl: docItem.webUrl },
-    message: { id: posted.id, webUrl: posted.webUrl },
-    planId,
-    bucket: { id: bucket.id, name: bucket.name },
-    planned,
-    taskIds,
-  });
+  const publication = publishedRecord({ version: round.version, at: deps.now(), publisher, docItem, posted, planId, bucket, planned, taskIds });
   sync.update((m) => ({ ...m, publication }));
   await sync.flush();
   if (sync.saveStatus.kind !== 'saved') throw new Error(`naive publish: the record was not saved (${sync.saveStatus.kind})`);

@@ -111,6 +111,31 @@ async function messagesSince(graph: Graph, team: PublishRequest['team'], first: 
   return out;
 }
 
+/** What publishing created, as the minutes record it: from what Graph answered for each object. */
+export function publishedRecord(r: {
+  version: string;
+  at: Date;
+  publisher: PersonRef;
+  docItem: Pick<DriveItemRef, 'id' | 'name' | 'webUrl'>;
+  posted: Pick<ChannelMessageRef, 'id' | 'webUrl'>;
+  planId: string;
+  bucket: { id: string; name: string };
+  planned: readonly PlannedTask[];
+  taskIds: ReadonlyMap<string, string>;
+}): Publication {
+  return publicationRecord({
+    version: r.version,
+    publishedAt: r.at.toISOString(),
+    publishedBy: { key: r.publisher.key, displayName: r.publisher.displayName, email: r.publisher.email },
+    document: { id: r.docItem.id, name: r.docItem.name, webUrl: r.docItem.webUrl },
+    message: { id: r.posted.id, webUrl: r.posted.webUrl },
+    planId: r.planId,
+    bucket: { id: r.bucket.id, name: r.bucket.name },
+    planned: r.planned,
+    taskIds: r.taskIds,
+  });
+}
+
 /** Publishes the approved minutes; see the module's comment for the steps. */
 export async function publish(deps: PublishDeps, request: PublishRequest, onStep: (step: PublishStep) => void = () => undefined): Promise<PublishResult> {
   const { graph } = deps;
@@ -260,17 +285,7 @@ export async function publish(deps: PublishDeps, request: PublishRequest, onStep
 
   // 7. The record, in the minutes.
   onStep({ step: 'recording' });
-  const publication = publicationRecord({
-    version: round.version,
-    publishedAt: deps.now().toISOString(),
-    publishedBy: { key: publisher.key, displayName: publisher.displayName, email: publisher.email },
-    document: { id: docItem.id, name: docItem.name, webUrl: docItem.webUrl },
-    message: { id: posted.id, webUrl: posted.webUrl },
-    planId,
-    bucket: { id: bucket.id, name: bucket.name },
-    planned,
-    taskIds,
-  });
+  const publication = publishedRecord({ version: round.version, at: deps.now(), publisher, docItem, posted, planId, bucket, planned, taskIds });
   deps.sync.update((m) => ({ ...m, publication }));
   await saved(deps.sync);
   return {
