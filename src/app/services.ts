@@ -18,7 +18,7 @@ import type { DateWindow } from '../domain/dateWindow';
 import { answerRandom, approvalService, type ApprovalService } from './approval';
 import { askOrganiser, type OrganiserRequest } from './askOrganiser';
 import { groupSettingsService, type GroupSettingsService } from './groupSettings';
-import { chooseGroup, findGroup, type ChosenGroup, type GroupSearch, type MeetingGroup } from './meetingGroup';
+import { chooseGroup, findGroup, groupsWithJustera, type ChosenGroup, type GroupSearch, type MeetingGroup } from './meetingGroup';
 import type { Meeting } from '../domain/meeting';
 import { listMyMeetings } from './myMeetings';
 import { openMinutes, type FreshInput, type MinutesGroup, type OpenedMinutes } from './openMinutes';
@@ -32,6 +32,7 @@ import type { PublishRequest, PublishResult, PublishStep } from './publish';
 import type { FollowUpStatus } from '../domain/followUpStatus';
 import type { FollowUp } from '../domain/minutes';
 import { followUpStatuses } from './followUpStatus';
+import type { YearService } from './yearService';
 
 /** The follow-up's status from Planner (followUpStatus.ts), for the minutes editor. */
 export interface FollowUpStatusService {
@@ -81,6 +82,10 @@ export interface Services {
   signOff(opened: OpenedMinutes, group: MinutesGroup): SignOffService;
   /** The follow-up's status from Planner. */
   followUpStatus: FollowUpStatusService;
+  /** The groups with Justera set up that the user can read: the personal tab's "Året" picks one. */
+  groupsWithJustera(): Promise<{ groups: MeetingGroup[]; warnings: Problem[] }>;
+  /** The group's year (issue 13): its meetings, registers and attendance over a period. */
+  year(group: Pick<MeetingGroup, 'teamId' | 'channelId'> & { name?: string }): YearService;
 }
 
 async function tokenProviderFor(config: AppConfig, host: Host): Promise<TokenProvider> {
@@ -146,6 +151,10 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
         onShown: (listener: () => void) => visibility.subscribe((visible) => visible && listener()),
       };
     })(),
+    groupsWithJustera: () => groupsWithJustera(graph),
+    year: () => {
+      throw new Error('The year view is being wired (issue 13)');
+    },
     searchPeople: async (text) =>
       (await graph.get(people.searchPeople(text))).map((u) => ({ key: personKey(u), displayName: u.displayName, email: u.email, organisation: u.organisation })),
   };
