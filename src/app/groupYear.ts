@@ -45,10 +45,13 @@ export interface YearProgress {
 /** One file as read: its value, or why it cannot be read. */
 export type FileRead<T> = { ok: true; eTag: string; value: T } | { ok: false; eTag?: string; unreadable: string; message: string };
 
-export interface YearMeeting {
+/** One meeting folder as read (domain/year.ts YearMeeting is what the view counts, made from it by yearService.ts). */
+export interface FolderMeeting {
   /** "2026-09-04 Samordningsgrupp Nära vård (0g5huo9)". */
   folderName: string;
   folderId: string;
+  /** Where the folder opens in the channel's files (the listing's webUrl). */
+  webUrl?: string;
   /** YYYY-MM-DD, from the folder's name. */
   date: string;
   /** Absent when the folder holds no minutes file. */
@@ -60,7 +63,7 @@ export interface YearMeeting {
 export interface GroupYear {
   folder: ChannelFolder;
   /** Oldest first. */
-  meetings: YearMeeting[];
+  meetings: FolderMeeting[];
   /** The status of each task the period's minutes were published with (publication.tasks), by task id. */
   tasks: Map<string, FollowUpStatus>;
 }
@@ -80,7 +83,7 @@ export function folderDate(name: string): string | undefined {
 }
 
 /** Runs `work` over `items`, at most `limit` at a time, each next one starting as one ends. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]!);
@@ -105,25 +108,25 @@ function parseRecord(text: string): unknown {
 type Listed = { item: files.DriveItemRef; downloadUrl?: string };
 
 interface Wanted {
-  meeting: YearMeeting;
+  meeting: FolderMeeting;
   file: Listed;
   kind: 'minutes' | 'attendanceRecord';
 }
 
 /** The meeting folders in the period, oldest first; a failure here fails the whole read. */
-async function meetingFolders(graph: Graph, folder: ChannelFolder, period: YearPeriod): Promise<YearMeeting[]> {
+async function meetingFolders(graph: Graph, folder: ChannelFolder, period: YearPeriod): Promise<FolderMeeting[]> {
   const call = files.childrenAt(folder.driveId, folder.folderId, ROOT_FOLDER);
   const listed = await graph.rest(await graph.get(call), call);
   return listed
     .flatMap(({ item }) => {
       const date = item.isFolder ? folderDate(item.name) : undefined;
-      return date && date >= period.from && date <= period.to ? [{ folderName: item.name, folderId: item.id, date }] : [];
+      return date && date >= period.from && date <= period.to ? [{ folderName: item.name, folderId: item.id, webUrl: item.webUrl, date }] : [];
     })
     .sort((a, b) => a.folderName.localeCompare(b.folderName));
 }
 
 /** The files to read in each meeting folder: their listings in $batch; a folder that cannot be listed is unreadable. */
-async function filesOf(graph: Graph, folder: ChannelFolder, meetings: YearMeeting[]): Promise<Wanted[]> {
+async function filesOf(graph: Graph, folder: ChannelFolder, meetings: FolderMeeting[]): Promise<Wanted[]> {
   const calls = meetings.map((m) => files.childrenListed(folder.driveId, m.folderId));
   const outcomes = await graph.batch(calls);
   const wanted: Wanted[] = [];
@@ -149,7 +152,7 @@ async function filesOf(graph: Graph, folder: ChannelFolder, meetings: YearMeetin
 }
 
 /** A file's text: the device's copy when its eTag is the listed one, else downloaded (and kept). */
-async function textOf(graph: Graph, cache: YearCache, key: string, file: Listed): Promise<string> {
+export async function textOf(graph: Graph, cache: YearCache, key: string, file: Listed): Promise<string> {
   const kept: CachedFile | undefined = await cache.get(key).catch(() => undefined);
   if (kept?.eTag === file.item.eTag) return kept.text;
   const { text } = await files.downloadListed(graph, file);

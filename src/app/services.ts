@@ -32,7 +32,8 @@ import type { PublishRequest, PublishResult, PublishStep } from './publish';
 import type { FollowUpStatus } from '../domain/followUpStatus';
 import type { FollowUp } from '../domain/minutes';
 import { followUpStatuses } from './followUpStatus';
-import type { YearService } from './yearService';
+import { yearService, type YearService } from './yearService';
+import { indexedDbYearCache } from '../store/yearCache';
 
 /** The follow-up's status from Planner (followUpStatus.ts), for the minutes editor. */
 export interface FollowUpStatusService {
@@ -152,9 +153,12 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
       };
     })(),
     groupsWithJustera: () => groupsWithJustera(graph),
-    year: () => {
-      throw new Error('The year view is being wired (issue 13)');
-    },
+    year: (() => {
+      // One device copy and one memory of task completers' names for every group's year.
+      const cache = indexedDbYearCache();
+      const names = new Map<string, string>();
+      return (group: Pick<MeetingGroup, 'teamId' | 'channelId'> & { name?: string }) => yearService({ graph, cache, now, timeZone, names }, group);
+    })(),
     searchPeople: async (text) =>
       (await graph.get(people.searchPeople(text))).map((u) => ({ key: personKey(u), displayName: u.displayName, email: u.email, organisation: u.organisation })),
   };

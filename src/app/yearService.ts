@@ -2,13 +2,26 @@
 // it gets back. The view computes the registers and attendance with the domain (domain/year.ts); the
 // app reads the group's folder and Planner (groupYear.ts) and writes an attendance-only meeting.
 
-import type { FollowUpStatus } from '../domain/followUpStatus';
+import { dayIn, type FollowUpStatus } from '../domain/followUpStatus';
+import { meetingFolderName, ROOT_FOLDER } from '../domain/meetingFolder';
 import type { PersonRef } from '../domain/minutes';
-import type { RosterEntry } from '../domain/settings';
+import { personKey } from '../domain/people';
+import { Problem } from '../domain/problems';
+import { refFromEntry, type GroupSettings, type RosterEntry } from '../domain/settings';
+import { roundStatus, type AnswerFile } from '../domain/signOff';
+import { currentRound, earlierVersions } from '../domain/signOffState';
 import type { Template } from '../domain/templates';
-import type { AttendanceOnlyMeeting, Period, YearMeeting } from '../domain/year';
+import { attendanceRecordFile, folderMeeting, foldForSearch, restoreAttendanceRecord, type AttendanceOnlyMeeting, type Period, type YearMeeting } from '../domain/year';
+import * as files from '../graph/files';
+import type { Graph } from '../graph/graph';
+import * as people from '../graph/people';
+import type { YearCache } from '../store/yearCache';
+import { contentVersion } from './documentVersion';
+import type { KnownNames } from './followUpStatus';
+import { ATTENDANCE_RECORD_FILE, DOWNLOADS_AT_ONCE, eachLimited, readGroupYear, textOf, type FolderMeeting, type YearProgress } from './groupYear';
+import { loadSettings } from './groupSettings';
 import type { MeetingGroup } from './meetingGroup';
-import type { YearProgress } from './groupYear';
+import { SIGN_OFF_FOLDER } from './signOffStore';
 
 export type { YearProgress };
 
@@ -51,4 +64,209 @@ export interface YearService {
   addAttendanceOnly(input: AttendanceOnlyInput): Promise<void>;
   /** People for the form's picker: the roster first, then the directory. */
   searchPeople(text: string): Promise<PersonRef[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app layer behind the contract.
+//
+// Round trips of read(): the group's settings (channel folder, file, bytes) side by side with
+// groupYear.ts's read (channel folder, "Justera" listing, the meeting folders' listings in $batch, the
+// files' bytes, the Planner tasks); then, for minutes sent and not published only, the "justering"
+// listings of their folders in one $batch and the answer files' bytes (the device's copy by eTag, as
+// for the minutes). No request per meeting in a row.
+
+export interface YearServiceDeps {
+  graph: Graph;
+  /** The device's copy of the files read (store/yearCache.ts). */
+  cache: YearCache;
+  now: () => Date;
+  /** The browser's zone: a group without minutes has no zone of its own. */
+  timeZone: string;
+  /** Names of those who completed tasks, kept between reads. */
+  names?: KnownNames;
+}
+
+/** The meeting key a folder's name ends with ("... (1x2y3z4)"): what answer files name (meetingFolder.ts meetingKey). */
+const folderKey = (name: string) => /\(([0-9a-z]+)\)$/.exec(name)?.[1];
+
+/** The domain's meeting for one folder as read; undefined for a folder with neither minutes nor a record (not a meeting). */
+export function yearMeetingOf(m: FolderMeeting): YearMeeting | undefined {
+  const folder = m.folderName;
+  if (m.minutes) return m.minutes.ok ? { folder, kind: 'minutes', minutes: m.minutes.value } : { folder, kind: 'unreadable', reason: m.minutes.unreadable };
+  if (!m.attendanceRecord) return undefined;
+  if (!m.attendanceRecord.ok) return { folder, kind: 'unreadable', reason: m.attendanceRecord.unreadable };
+  const restored = restoreAttendanceRecord(m.attendanceRecord.value);
+  return restored.ok ? { folder, kind: 'attendance-only', record: restored.record } : { folder, kind: 'unreadable', reason: restored.reason };
+}
+
+/** Whether an instant zone name is one Intl knows (a hand-edited file may name anything). */
+function knownZone(zone: string | undefined): zone is string {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Listed = { item: files.DriveItemRef; downloadUrl?: string };
+
+/**
+ * Whether the current round of each minutes sent and not published is approved by everyone, by the
+ * folder's name: true only when roundStatus says so over the answer files beside them. Minutes whose
+ * answers cannot be listed are left out (they stay 'sent'); so are rounds recorded without a content
+ * hash, whose voiding only the rendered document could tell.
+ */
+async function approvals(deps: YearServiceDeps, driveId: string, folders: readonly FolderMeeting[]): Promise<Map<string, boolean>> {
+  const { graph, cache } = deps;
+  const sent = folders.flatMap((f) => {
+    const minutes = f.minutes?.ok ? f.minutes.value : undefined;
+    const round = minutes && !minutes.publication ? currentRound(minutes) : undefined;
+    const key = folderKey(f.folderName);
+    return minutes && round && key ? [{ f, minutes, round, key }] : [];
+  });
+  const out = new Map<string, boolean>();
+  if (sent.length === 0) return out;
+  const calls = sent.map(({ f }) => files.childrenAt(driveId, f.folderId, SIGN_OFF_FOLDER));
+  const outcomes = await graph.batch(calls);
+  const listings = await Promise.all(
+    sent.map(async (_, i) => {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok) return undefined;
+      return graph.rest(outcome.value, calls[i]!).catch(() => undefined);
+    }),
+  );
+  const wanted = listings.flatMap((listed, i) => (listed ?? []).filter(({ item }) => !item.isFolder && item.name.startsWith('svar-')).map((file) => ({ i, file })));
+  const answers = sent.map((): AnswerFile[] => []);
+  await eachLimited(wanted, DOWNLOADS_AT_ONCE, async ({ i, file }: { i: number; file: Listed }) => {
+    const { item } = file;
+    let content: unknown;
+    try {
+      content = JSON.parse(await textOf(graph, cache, `${sent[i]!.f.folderId}/${SIGN_OFF_FOLDER}/${item.name}`, file));
+    } catch {
+      // Not counted: roundStatus flags a file it cannot read, and the minutes stay 'sent'.
+      content = undefined;
+    }
+    answers[i]!.push({ name: item.name, createdBy: item.createdBy, lastModifiedBy: item.lastModifiedBy, createdDateTime: item.created ?? item.lastModified, content });
+  });
+  await Promise.all(
+    sent.map(async ({ f, minutes, round, key }, i) => {
+      if (!listings[i]) return;
+      // As publish.ts decides it: the round's version while the minutes' content is as it was sent, else void.
+      const content = round.content === undefined ? undefined : await contentVersion(minutes);
+      const current = content !== undefined && content === round.content ? round.version : (content ?? '');
+      out.set(f.folderName, roundStatus(round, key, current, answers[i]!, earlierVersions(minutes)).state === 'approved');
+    }),
+  );
+  return out;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date (no 2026-02-30). */
+const isCalendarDate = (d: string) => ISO_DAY.test(d) && !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+
+/** Subjects compared as people read them: case, accents and spacing aside. */
+const sameSubject = (a: string, b: string) => foldForSearch(a.trim()) === foldForSearch(b.trim());
+
+/** The subject a meeting of the folder goes by: its minutes', its record's, else its folder's name. */
+function subjectOf(m: YearMeeting): string {
+  if (m.kind === 'minutes') return m.minutes.meeting.subject;
+  if (m.kind === 'attendance-only') return m.record.subject;
+  return folderMeeting(m.folder).subject;
+}
+
+/** Whether a roster entry answers the text: every word of it in the name, address or organisation. */
+function rosterMatches(entry: RosterEntry, text: string): boolean {
+  const words = foldForSearch(text).split(' ').filter(Boolean);
+  const haystack = foldForSearch([entry.person.displayName, entry.person.email, entry.organisation ?? entry.person.organisation].filter(Boolean).join(' '));
+  return words.length > 0 && words.every((w) => haystack.includes(w));
+}
+
+export function yearService(deps: YearServiceDeps, group: YearService['group']): YearService {
+  const { graph } = deps;
+  // The settings as last read: the picker's roster between reads of the year.
+  let settings: Promise<GroupSettings | undefined> | undefined;
+  const loadGroupSettings = () =>
+    (settings = loadSettings(graph, group.teamId, group.channelId).then(
+      (s) => s.settings,
+      (e: unknown) => {
+        // A group whose settings cannot be read still has its year: counted without a roster.
+        console.warn("Justera: the group's settings could not be read for the year view", e);
+        return undefined;
+      },
+    ));
+
+  return {
+    group,
+    async read(period, onProgress) {
+      const [read, groupSettings] = await Promise.all([readGroupYear({ graph: deps.graph, cache: deps.cache, names: deps.names }, group, period, onProgress), loadGroupSettings()]);
+      const approved = await approvals(deps, read.folder.driveId, read.meetings);
+      const meetings = read.meetings.flatMap((f): YearMeeting[] => {
+        const m = yearMeetingOf(f);
+        if (!m) return [];
+        const verdict = approved.get(f.folderName);
+        return m.kind === 'minutes' && verdict !== undefined ? [{ ...m, approved: verdict }] : [m];
+      });
+      const latest = read.meetings
+        .flatMap((f) => (f.minutes?.ok ? [f.minutes.value.meeting] : []))
+        .filter((m) => knownZone(m.timeZone))
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+        .at(-1);
+      return {
+        groupName: groupSettings?.group.name ?? group.name ?? '',
+        period,
+        meetings,
+        statuses: read.tasks,
+        roster: groupSettings?.roster ?? [],
+        templates: groupSettings?.templates ?? [],
+        folderUrls: new Map(read.meetings.flatMap((f) => (f.webUrl ? [[f.folderName, f.webUrl] as const] : []))),
+        timeZone: latest?.timeZone ?? deps.timeZone,
+        readAt: deps.now().toISOString(),
+      };
+    },
+
+    async addAttendanceOnly(input) {
+      const date = input.date.trim();
+      const subject = input.subject.replace(/\s+/gu, ' ').trim();
+      const today = dayIn(deps.now().toISOString(), deps.timeZone);
+      if (!isCalendarDate(date)) throw new Problem('bad-data', `Not a date: ${input.date}`, { code: 'bad-date' });
+      if (date > today) throw new Problem('bad-data', `The meeting of ${date} has not been held yet`, { code: 'bad-date' });
+      const restored = restoreAttendanceRecord(attendanceRecordFile({ date, subject, attendance: input.attendance }));
+      if (!restored.ok || restored.repairs.length > 0) {
+        throw new Problem('bad-data', `The attendance cannot be written as it is${restored.ok ? `: ${restored.repairs.join('; ')}` : ''}`, { code: 'bad-attendance' });
+      }
+      // The meetings of that day as the folder has them (the device's copy spares the downloads).
+      const day = await readGroupYear({ graph, cache: deps.cache, names: deps.names }, group, { from: date, to: date });
+      const taken = day.meetings.flatMap((f) => yearMeetingOf(f) ?? []).find((m) => sameSubject(subjectOf(m), subject));
+      const exists = () => new Problem('conflict', `The group's folder already holds a meeting on ${date} named "${subject}"`, { code: 'meeting-exists' });
+      if (taken) throw exists();
+      // No iCalUId for a meeting held before Justera: the folder's key is a hash of its date and subject.
+      const folderName = meetingFolderName({ start: `${date}T12:00:00Z`, timeZone: 'UTC', subject, iCalUId: `attendance-only\n${date}\n${foldForSearch(subject)}` });
+      const text = JSON.stringify(attendanceRecordFile(restored.record), null, 2);
+      try {
+        await graph.send(files.uploadText(day.folder.driveId, day.folder.folderId, `${ROOT_FOLDER}/${folderName}/${ATTENDANCE_RECORD_FILE}`, text, { conflictBehavior: 'fail', contentType: 'application/json' }));
+      } catch (e) {
+        // Someone added the same meeting meanwhile: the name is taken and nothing was overwritten.
+        if (e instanceof Problem && e.kind === 'conflict') throw exists();
+        throw e;
+      }
+    },
+
+    async searchPeople(text) {
+      const typed = text.replace(/\s+/gu, ' ').trim();
+      if (!typed) return [];
+      const [groupSettings, directory] = await Promise.all([settings ?? loadGroupSettings(), graph.get(people.searchPeople(typed))]);
+      const fromRoster = (groupSettings?.roster ?? []).filter((e) => rosterMatches(e, typed)).map(refFromEntry);
+      const fromDirectory = directory.map((u): PersonRef => ({ key: personKey(u), displayName: u.displayName, ...(u.email && { email: u.email }), ...(u.organisation && { organisation: u.organisation }) }));
+      const seen = new Set<string>();
+      return [...fromRoster, ...fromDirectory].filter((p) => {
+        const key = p.key.toLowerCase();
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    },
+  };
 }
