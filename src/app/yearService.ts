@@ -4,7 +4,7 @@
 
 import { dayIn, type FollowUpStatus } from '../domain/followUpStatus';
 import { meetingFolderName, ROOT_FOLDER } from '../domain/meetingFolder';
-import type { PersonRef } from '../domain/minutes';
+import type { Minutes, PersonRef } from '../domain/minutes';
 import { personKey } from '../domain/people';
 import { Problem } from '../domain/problems';
 import { refFromEntry, type GroupSettings, type RosterEntry } from '../domain/settings';
@@ -16,12 +16,12 @@ import * as files from '../graph/files';
 import type { Graph } from '../graph/graph';
 import * as people from '../graph/people';
 import type { YearCache } from '../store/yearCache';
-import { contentVersion } from './documentVersion';
+import { contentVersion, documentVersion } from './documentVersion';
 import type { KnownNames } from './followUpStatus';
 import { ATTENDANCE_RECORD_FILE, DOWNLOADS_AT_ONCE, eachLimited, readGroupYear, textOf, type FolderMeeting, type YearProgress } from './groupYear';
-import { loadSettings } from './groupSettings';
+import { parseSettings, SETTINGS_PATH } from './groupSettings';
 import type { MeetingGroup } from './meetingGroup';
-import { SIGN_OFF_FOLDER } from './signOffStore';
+import { SIGN_OFF_FOLDER, VERSION_KIND, versionFileName, type VersionSnapshot } from './signOffStore';
 
 export type { YearProgress };
 
@@ -112,11 +112,27 @@ function knownZone(zone: string | undefined): zone is string {
 
 type Listed = { item: files.DriveItemRef; downloadUrl?: string };
 
+/** The minutes as sent, from the round's stored version (signOffStore.ts readVersion's checks), or undefined when it cannot be trusted. */
+async function sentMinutes(text: string, file: Listed, version: string): Promise<Minutes | undefined> {
+  let snapshot: Partial<VersionSnapshot> | undefined;
+  try {
+    snapshot = JSON.parse(text) as Partial<VersionSnapshot>;
+  } catch {
+    return undefined;
+  }
+  const { createdBy, lastModifiedBy } = file.item;
+  if (snapshot?.kind !== VERSION_KIND || snapshot.version !== version || typeof snapshot.minutes !== 'object' || typeof snapshot.document !== 'object') return undefined;
+  if (lastModifiedBy?.id && createdBy?.id && lastModifiedBy.id.toLowerCase() !== createdBy.id.toLowerCase()) return undefined;
+  return (await documentVersion(snapshot.document)) === version ? snapshot.minutes : undefined;
+}
+
 /**
  * Whether the current round of each minutes sent and not published is approved by everyone, by the
- * folder's name: true only when roundStatus says so over the answer files beside them. Minutes whose
- * answers cannot be listed are left out (they stay 'sent'); so are rounds recorded without a content
- * hash, whose voiding only the rendered document could tell.
+ * folder's name: true only when roundStatus says so over the answer files beside them, counted as
+ * publish.ts counts them (the round's version while the minutes' content is as sent, else void).
+ * A round recorded without the content's hash is compared through the version stored when it was
+ * sent (one more file, kept on the device like the rest). Minutes whose answers cannot be listed are
+ * left out (they stay 'sent'); so are those whose stored version cannot be read or trusted.
  */
 async function approvals(deps: YearServiceDeps, driveId: string, folders: readonly FolderMeeting[]): Promise<Map<string, boolean>> {
   const { graph, cache } = deps;
@@ -137,26 +153,39 @@ async function approvals(deps: YearServiceDeps, driveId: string, folders: readon
       return graph.rest(outcome.value, calls[i]!).catch(() => undefined);
     }),
   );
-  const wanted = listings.flatMap((listed, i) => (listed ?? []).filter(({ item }) => !item.isFolder && item.name.startsWith('svar-')).map((file) => ({ i, file })));
+  const wanted = listings.flatMap((listed, i) =>
+    (listed ?? [])
+      .filter(({ item }) => !item.isFolder && (item.name.startsWith('svar-') || (sent[i]!.round.content === undefined && item.name === versionFileName(sent[i]!.round.version))))
+      .map((file) => ({ i, file })),
+  );
   const answers = sent.map((): AnswerFile[] => []);
+  const sentContent = sent.map(({ round }): Promise<string | undefined> | string | undefined => round.content);
   await eachLimited(wanted, DOWNLOADS_AT_ONCE, async ({ i, file }: { i: number; file: Listed }) => {
     const { item } = file;
+    let text: string | undefined;
+    try {
+      text = await textOf(graph, cache, `${sent[i]!.f.folderId}/${SIGN_OFF_FOLDER}/${item.name}`, file);
+    } catch {
+      // Not counted: an answer that cannot be read is flagged by roundStatus, and the minutes stay 'sent'.
+    }
+    if (!item.name.startsWith('svar-')) {
+      sentContent[i] = text === undefined ? undefined : sentMinutes(text, file, sent[i]!.round.version).then((m) => m && contentVersion(m)).catch(() => undefined);
+      return;
+    }
     let content: unknown;
     try {
-      content = JSON.parse(await textOf(graph, cache, `${sent[i]!.f.folderId}/${SIGN_OFF_FOLDER}/${item.name}`, file));
+      content = text === undefined ? undefined : JSON.parse(text);
     } catch {
-      // Not counted: roundStatus flags a file it cannot read, and the minutes stay 'sent'.
       content = undefined;
     }
     answers[i]!.push({ name: item.name, createdBy: item.createdBy, lastModifiedBy: item.lastModifiedBy, createdDateTime: item.created ?? item.lastModified, content });
   });
   await Promise.all(
     sent.map(async ({ f, minutes, round, key }, i) => {
-      if (!listings[i]) return;
-      // As publish.ts decides it: the round's version while the minutes' content is as it was sent, else void.
-      const content = round.content === undefined ? undefined : await contentVersion(minutes);
-      const current = content !== undefined && content === round.content ? round.version : (content ?? '');
-      out.set(f.folderName, roundStatus(round, key, current, answers[i]!, earlierVersions(minutes)).state === 'approved');
+      const asSent = await sentContent[i];
+      if (!listings[i] || asSent === undefined) return;
+      const content = await contentVersion(minutes);
+      out.set(f.folderName, roundStatus(round, key, content === asSent ? round.version : content, answers[i]!, earlierVersions(minutes)).state === 'approved');
     }),
   );
   return out;
@@ -184,19 +213,29 @@ function rosterMatches(entry: RosterEntry, text: string): boolean {
   return words.length > 0 && words.every((w) => haystack.includes(w));
 }
 
+/**
+ * The group's settings as loadSettings reads them (parseSettings), through the device's copy like the
+ * year's files: the next visit does not download an unchanged file. Undefined for a group without.
+ */
+async function readSettings(deps: YearServiceDeps, group: YearService['group']): Promise<GroupSettings | undefined> {
+  const { graph, cache } = deps;
+  const root = await graph.get(files.channelFolder(group.teamId, group.channelId));
+  const found = await graph.get(files.itemListedAt(root.driveId, root.id, SETTINGS_PATH));
+  if (!found) return undefined;
+  const text = await textOf(graph, cache, `${root.id}/${SETTINGS_PATH}`, found);
+  return parseSettings(text, group).settings;
+}
+
 export function yearService(deps: YearServiceDeps, group: YearService['group']): YearService {
   const { graph } = deps;
   // The settings as last read: the picker's roster between reads of the year.
   let settings: Promise<GroupSettings | undefined> | undefined;
   const loadGroupSettings = () =>
-    (settings = loadSettings(graph, group.teamId, group.channelId).then(
-      (s) => s.settings,
-      (e: unknown) => {
-        // A group whose settings cannot be read still has its year: counted without a roster.
-        console.warn("Justera: the group's settings could not be read for the year view", e);
-        return undefined;
-      },
-    ));
+    (settings = readSettings(deps, group).catch((e: unknown) => {
+      // A group whose settings cannot be read still has its year: counted without a roster.
+      console.warn("Justera: the group's settings could not be read for the year view", e);
+      return undefined;
+    }));
 
   return {
     group,

@@ -154,6 +154,13 @@ export const childrenAt = (driveId: string, parentId: string, path: string): Gra
  */
 export const childrenListed = (driveId: string, folderId: string): GraphCall<Page<{ item: DriveItemRef; downloadUrl?: string }>> => listedChildren(`${itemPath(driveId, folderId)}/children`);
 
+/** An item by its path below a folder with its download URL (as a listing gives it), for a reader that keeps files by eTag; undefined when there is none. */
+export const itemListedAt = (driveId: string, parentId: string, path: string): GraphCall<{ item: DriveItemRef; downloadUrl?: string } | undefined> => ({
+  path: pathBelow(driveId, parentId, path),
+  parse: (body) => readItem(body),
+  notFound: () => undefined,
+});
+
 /** The text behind a download URL a listing gave (childrenAt, childrenListed). */
 export async function downloadListed(graph: Graph, found: { item: DriveItemRef; downloadUrl?: string }): Promise<FileContent> {
   return readText(graph, found);
