@@ -5,7 +5,7 @@
 // attendance only, once; and the next visit downloading nothing that did not change.
 
 import { longestChain, requestLog, type RequestLog } from '../../bench/roundTrips';
-import type { RunningEmulator } from '../../emulator/src/server';
+import type { Faults, RunningEmulator } from '../../emulator/src/server';
 import { yearService, type YearData, type YearService } from '../../src/app/yearService';
 import { emulatorTokenProvider } from '../../src/auth/emulatorTokenProvider';
 import { attendanceYear, decisionsRegister, groupYear, meetingsOfPeriod, type Period } from '../../src/domain/year';
@@ -17,7 +17,7 @@ import { memoryYearCache, type YearCache } from '../../src/store/yearCache';
 import { demoYear } from '../demoYear';
 import { demoYearFigures } from '../demoYearFigures';
 import { approvedMinutes, world } from '../publishFixture';
-import { DEMO, emulatorWith, failure } from './harness';
+import { DEMO, emulatorWith, failure, graphAs } from './harness';
 
 const { SECRETARY, TEAM, CHANNEL } = DEMO;
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -172,6 +172,22 @@ describe("the group's year for the view", () => {
       expect((await year.read(period, () => {})).meetings).toHaveLength(1);
     });
 
+    it('a record that cannot be restored is listed as unreadable with why, and not counted', async () => {
+      const secretary = graphAs(emulator, SECRETARY);
+      const root = await secretary.get(files.channelFolder(TEAM, CHANNEL));
+      const put = (folder: string, value: unknown) =>
+        secretary.send(files.uploadText(root.driveId, root.id, `Justera/${folder}/justera-attendance-record.json`, JSON.stringify(value), { contentType: 'application/json' }));
+      await put('2023-03-14 Samordningsgrupp (aaaa001)', { date: '2023-03-14', attendance: [{ displayName: 'Sara Lind' }] });
+      await put('2023-04-11 Samordningsgrupp (aaaa002)', { kind: 'justera-attendance-record', schemaVersion: 9, date: '2023-04-11', subject: 'x', attendance: [] });
+      const period = { from: '2023-01-01', to: '2023-12-31' };
+      const data = await service().year.read(period, () => {});
+      expect(data.meetings).toEqual([
+        { folder: '2023-03-14 Samordningsgrupp (aaaa001)', kind: 'unreadable', reason: 'not-a-record' },
+        { folder: '2023-04-11 Samordningsgrupp (aaaa002)', kind: 'unreadable', reason: 'newer-version' },
+      ]);
+      expect(attendanceYear(data.meetings, period, data.roster)).toMatchObject({ counted: 0, meetings: [{ source: 'unreadable' }, { source: 'unreadable' }] });
+    });
+
     it('is refused on a day the folder already has minutes with that subject', async () => {
       const { year } = service();
       const held = expected.readable[0]!;
@@ -204,10 +220,11 @@ describe("the group's year for the view", () => {
 
 describe('whether minutes sent for approval are approved', () => {
   /** The demo meeting's minutes written, sent to the chair and an adjuster, and answered by `answering`; then the year read. */
-  async function yearWith(answering: readonly string[]): Promise<{ data: YearData; folder: string }> {
+  async function yearWith(answering: readonly string[], faults?: Faults): Promise<{ data: YearData; folder: string }> {
     const w = await world();
     try {
       const { opened } = await approvedMinutes(w, 2, answering);
+      if (faults) w.emulator.setFaults(faults);
       const graph = w.as(SECRETARY);
       const me = await graph.get(users.me());
       expect(me.directoryId).toBeTruthy();
@@ -228,6 +245,14 @@ describe('whether minutes sent for approval are approved', () => {
     expect(meetingsOfPeriod(data.meetings, data.period).find((m) => m.folder === folder)?.state).toBe('approved');
     // A group that has not set Justera up has no settings: its year is read all the same.
     expect(data.roster).toEqual([]);
+  });
+
+  it("stays sent when the answers cannot be listed (never said to be approved on a guess), and the year is read all the same", async () => {
+    const { data, folder } = await yearWith([DEMO.CHAIR, DEMO.MEMBER], { clientError: { count: 5, status: 403, code: 'accessDenied' }, paths: 'justering' });
+    const meeting = data.meetings.find((m) => m.folder === folder);
+    expect(meeting).toMatchObject({ kind: 'minutes' });
+    expect(meeting).not.toHaveProperty('approved');
+    expect(meetingsOfPeriod(data.meetings, data.period).find((m) => m.folder === folder)?.state).toBe('sent');
   });
 
   it('stays sent while one approver has not answered', async () => {
