@@ -42,7 +42,7 @@ export interface YearData {
   templates: Template[];
   /** Where each meeting's minutes can be opened: the meeting folder's web URL in the channel's files, by folder name. */
   folderUrls: Map<string, string>;
-  /** The group's zone, for "today" and dates (the settings' or the browser's). */
+  /** The group's zone, for "today" and dates: its latest minutes' (the settings hold none), else the browser's. */
   timeZone: string;
   /** When this was read (ISO instant), and whether some files came from the device's copy. */
   readAt: string;
@@ -99,7 +99,7 @@ export function yearMeetingOf(m: FolderMeeting): YearMeeting | undefined {
   return restored.ok ? { folder, kind: 'attendance-only', record: restored.record } : { folder, kind: 'unreadable', reason: restored.reason };
 }
 
-/** Whether an instant zone name is one Intl knows (a hand-edited file may name anything). */
+/** Whether a zone name is one Intl knows (a hand-edited file may name anything). */
 function knownZone(zone: string | undefined): zone is string {
   if (!zone) return false;
   try {
