@@ -51,4 +51,63 @@ describe('the chart image', () => {
   it('outside a browser (no canvas), fails with a message rather than writing an empty image', async () => {
     await expect(chartPng([{ label: 'A', value: 1 }], { title: 'T', alt: 'A' })).rejects.toThrow('No canvas to draw the chart on');
   });
+
+  describe('on a canvas (a recording stand-in for the browser’s: the pixels are checked in Chromium)', () => {
+    type Call = { op: string; args: unknown[]; fillStyle: string };
+    let calls: Call[];
+    beforeEach(() => {
+      calls = [];
+      class RecordingCanvas {
+        constructor(
+          public width: number,
+          public height: number,
+        ) {}
+        getContext() {
+          const ctx = {
+            fillStyle: '',
+            font: '',
+            measureText: (t: string) => ({ width: t.length * 7 }),
+          } as Record<string, unknown>;
+          for (const op of ['scale', 'fillRect', 'fillText', 'beginPath', 'moveTo', 'lineTo', 'stroke'])
+            ctx[op] = (...args: unknown[]) => calls.push({ op, args, fillStyle: String(ctx.fillStyle) });
+          return ctx;
+        }
+        convertToBlob() {
+          return Promise.resolve(new Blob([Uint8Array.from([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }));
+        }
+      }
+      (globalThis as Record<string, unknown>).OffscreenCanvas = RecordingCanvas;
+    });
+    afterEach(() => {
+      delete (globalThis as Record<string, unknown>).OffscreenCanvas;
+    });
+
+    it('writes each label and its value at its bar’s end, bars in proportion to the meetings counted', async () => {
+      const image = await chartPng(
+        [
+          { label: 'Region Östmark', value: 10 },
+          { label: 'Ekby kommun', value: 5 },
+          { label: 'Norrby kommun', value: 0 },
+        ],
+        { title: 'T', alt: 'A', of: 10 },
+      );
+      expect(image).toMatchObject({ title: 'T', alt: 'A', width: 600 });
+      expect([...image.png]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      const texts = calls.filter((c) => c.op === 'fillText').map((c) => c.args[0]);
+      expect(texts).toEqual(['Region Östmark', '10', 'Ekby kommun', '5', 'Norrby kommun', '0', '0', '10']);
+      const bars = calls.filter((c) => c.op === 'fillRect' && c.fillStyle === '#1F4E79').map((c) => c.args[2] as number);
+      expect(bars[1]! / bars[0]!).toBeCloseTo(0.5);
+      expect(bars[2]).toBe(0);
+      // Each value is written just past its bar's end.
+      const [x0, , length0] = calls.find((c) => c.op === 'fillRect' && c.fillStyle === '#1F4E79')!.args as number[];
+      expect(calls.find((c) => c.op === 'fillText' && c.args[0] === '10')!.args[1]).toBe(x0! + length0! + 6);
+    });
+
+    it('cuts a label too long for its column with an ellipsis (the full name is in the table and the text alternative)', async () => {
+      await chartPng([{ label: 'Region Östmark hälso- och sjukvårdsförvaltningen, primärvårdsenheten Norra', value: 1 }], { title: 'T', alt: 'A' });
+      const label = calls.find((c) => c.op === 'fillText')!.args[0] as string;
+      expect(label.endsWith('…')).toBe(true);
+      expect(label.length * 7).toBeLessThanOrEqual(600 * 0.42 + 7);
+    });
+  });
 });
