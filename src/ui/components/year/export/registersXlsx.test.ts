@@ -105,6 +105,12 @@ describe('the registers in English', () => {
     expect(book.getWorksheet('Actions')!.getCell('J3').value).toBe('Yes');
   });
 
+  it('a control character XML forbids, in a decision from outside, is dropped and the file still opens', async () => {
+    const input = yearInput();
+    const book = await written({ ...input, decisions: input.decisions.map((d) => ({ ...d, text: `${d.text}\u0001` })) }, 'en');
+    expect(book.getWorksheet('Decisions')!.getCell('E3').value).toBe('Underlaget från Östersund skickas till regionen.');
+  });
+
   it('the same sheets written with the node entry of write-excel-file read back the same', async () => {
     const book = await workbook(await writeXlsxNode(registerSheets(yearInput(), 'en')).toBuffer());
     expect(book.worksheets.map((s) => s.name)).toEqual(SHEETS_EN);
