@@ -41,7 +41,7 @@ const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (l
 export const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text: clean(value), ...options });
 
 /** "Beslut: text", with the label in bold. */
-export const labelled = (label: string, value: string) => new Paragraph({ children: [text(`${label}: `, { bold: true }), text(value)] });
+const labelled = (label: string, value: string) => new Paragraph({ children: [text(`${label}: `, { bold: true }), text(value)] });
 
 function runs(list: readonly NotesRun[]): ParagraphChild[] {
   return list.map((r) => {
