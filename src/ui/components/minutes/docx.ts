@@ -24,7 +24,7 @@ import { htmlToText } from './notesText';
 /** Characters XML 1.0 forbids (a file holding one does not open): dropped from text from outside. */
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const clean = (text: string) => text.replace(NOT_XML, '');
+export const clean = (text: string) => text.replace(NOT_XML, '');
 
 const BULLETS = 'bullets';
 const NUMBERS = 'numbers';
@@ -38,7 +38,7 @@ const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (l
     style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
   }));
 
-const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text: clean(value), ...options });
+export const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text: clean(value), ...options });
 
 /** "Beslut: text", with the label in bold. */
 const labelled = (label: string, value: string) => new Paragraph({ children: [text(`${label}: `, { bold: true }), text(value)] });
