@@ -636,7 +636,9 @@ export const en: Messages = {
   'year.attendance.never': 'Never represented: {names}',
   'year.attendance.allRepresented': 'Every organisation was represented.',
   'year.attendance.noRosterOrganisations': 'The group’s roster names no organisations, so none can be said to be missing.',
+  'year.attendance.counted.one': '1 meeting is counted from {from} to {to}.',
   'year.attendance.counted': '{counted} meetings are counted from {from} to {to}.',
+  'year.attendance.notCounted.one': '1 meeting could not be read and is not counted (see By meeting).',
   'year.attendance.notCounted': '{count} meetings could not be read and are not counted (see By meeting).',
   'year.attendance.organisations': 'By organisation',
   'year.attendance.organisations.none': 'No organisations to count: neither the roster nor the minutes name any.',
@@ -685,5 +687,6 @@ export const en: Messages = {
   'year.attendance.chart.table.organisation': 'The same figures are in the table By organisation above.',
   'year.attendance.chart.table.county': 'The same figures are in the table By county above.',
   'year.attendance.chart.loading': 'Loading the chart…',
+  'year.attendance.chart.failed': 'The chart could not be shown. The figures are below and in the table above.',
   'year.attendance.chart.axis': 'Meetings',
 };

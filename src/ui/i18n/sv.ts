@@ -635,7 +635,9 @@ export const sv = {
   'year.attendance.never': 'Aldrig representerade: {names}',
   'year.attendance.allRepresented': 'Alla organisationer var representerade.',
   'year.attendance.noRosterOrganisations': 'Gruppens deltagarlista anger inga organisationer, så ingen kan sägas saknas.',
+  'year.attendance.counted.one': '1 möte räknas från {from} till {to}.',
   'year.attendance.counted': '{counted} möten räknas från {from} till {to}.',
+  'year.attendance.notCounted.one': '1 möte kunde inte läsas och räknas inte (se Per möte).',
   'year.attendance.notCounted': '{count} möten kunde inte läsas och räknas inte (se Per möte).',
   'year.attendance.organisations': 'Per organisation',
   'year.attendance.organisations.none': 'Inga organisationer att räkna: varken deltagarlistan eller protokollen anger någon.',
@@ -684,6 +686,7 @@ export const sv = {
   'year.attendance.chart.table.organisation': 'Samma siffror står i tabellen Per organisation ovan.',
   'year.attendance.chart.table.county': 'Samma siffror står i tabellen Per län ovan.',
   'year.attendance.chart.loading': 'Läser in diagrammet…',
+  'year.attendance.chart.failed': 'Diagrammet kunde inte visas. Siffrorna står nedan och i tabellen ovan.',
   'year.attendance.chart.axis': 'Möten',
 };
 

@@ -29,6 +29,8 @@ export function RepresentationChart({ series, title, describedBy }: Representati
   const styles = useStyles();
   const { t, locale } = useI18n();
   const of = series[0]?.of ?? 0;
+  // The chart takes its height from its parent's box.
+  const height = AXES_PX + BAR_ROW_PX * Math.max(series.length, 1);
   const data: HorizontalBarChartWithAxisDataPoint[] = series.map((p) => ({
     x: p.value,
     y: p.label,
@@ -37,10 +39,10 @@ export function RepresentationChart({ series, title, describedBy }: Representati
     xAxisCalloutData: t('year.attendance.ofCounted', { value: p.value, of: p.of }),
   }));
   return (
-    <div className={styles.root}>
+    <div className={styles.root} style={{ height }}>
       <HorizontalBarChartWithAxis
         data={data}
-        height={AXES_PX + BAR_ROW_PX * Math.max(series.length, 1)}
+        height={height}
         // Colours from the theme: the brand colour reads on light, dark and high-contrast themes alike.
         colors={[tokens.colorBrandBackground]}
         useSingleColor
@@ -49,7 +51,8 @@ export function RepresentationChart({ series, title, describedBy }: Representati
         // Whole meetings only: no more ticks than meetings, so the axis never shows 0.5.
         xAxisTickCount={Math.min(Math.max(of, 1), 5)}
         xAxisTitle={t('year.attendance.chart.axis')}
-        showYAxisLablesTooltip
+        // Organisation names in full: the chart makes room for the longest rather than cutting "Regi...".
+        showYAxisLables
         culture={locale}
         // The library names its svg in English ("Horizontal bar chart with 3 bars"); ours says what it shows.
         svgProps={{ 'aria-label': title, 'aria-describedby': describedBy }}

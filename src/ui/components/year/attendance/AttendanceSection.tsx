@@ -17,6 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Fragment, lazy, Suspense, useId, type ReactNode } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import type { MeetingAttendance, Period, YearAttendance, YearRole } from '../../../../domain/year';
 import { useI18n } from '../../../i18n';
 import { representationSeries, type RepresentationPoint } from './representationSeries';
@@ -118,9 +119,12 @@ function ChartFigure({ series, caption, tableNote }: { series: RepresentationPoi
       <figcaption id={`${id}-caption`} className={styles.caption}>
         {caption}
       </figcaption>
-      <Suspense fallback={<Spinner size="small" label={t('year.attendance.chart.loading')} />}>
-        <RepresentationChart series={series} title={caption} describedBy={`${altId} ${noteId}`} />
-      </Suspense>
+      {/* A chart that cannot load (its chunk, offline) or draw leaves the figures in words and the table. */}
+      <ErrorBoundary fallback={<Text className={styles.muted}>{t('year.attendance.chart.failed')}</Text>}>
+        <Suspense fallback={<Spinner size="small" label={t('year.attendance.chart.loading')} />}>
+          <RepresentationChart series={series} title={caption} describedBy={`${altId} ${noteId}`} />
+        </Suspense>
+      </ErrorBoundary>
       <ul id={altId} className={styles.list}>
         {series.map((p) => (
           <li key={p.label}>{t('year.attendance.chart.point', { label: p.label, value: p.value, of: p.of })}</li>
@@ -339,8 +343,12 @@ export function AttendanceSection({ attendance, period }: AttendanceSectionProps
               : t('year.attendance.allRepresented')}
         </p>
         <p className={styles.para}>
-          {t('year.attendance.counted', { counted: attendance.counted, from: calendarDate(locale, period.from), to: calendarDate(locale, period.to) })}
-          {unreadable > 0 && ` ${t('year.attendance.notCounted', { count: unreadable })}`}
+          {t(attendance.counted === 1 ? 'year.attendance.counted.one' : 'year.attendance.counted', {
+            counted: attendance.counted,
+            from: calendarDate(locale, period.from),
+            to: calendarDate(locale, period.to),
+          })}
+          {unreadable > 0 && ` ${t(unreadable === 1 ? 'year.attendance.notCounted.one' : 'year.attendance.notCounted', { count: unreadable })}`}
         </p>
       </div>
       <Organisations attendance={attendance} />
