@@ -650,6 +650,7 @@ export const en: Messages = {
   'year.attendance.meetings.none': 'No meetings in the period.',
   'year.attendance.col.organisation': 'Organisation',
   'year.attendance.col.represented': 'Meetings represented',
+  'year.attendance.col.byMembers': 'Of which by a member or substitute',
   'year.attendance.col.by': 'By whom',
   'year.attendance.col.inRoster': 'In the roster',
   'year.attendance.col.county': 'County',

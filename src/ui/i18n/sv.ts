@@ -649,6 +649,7 @@ export const sv = {
   'year.attendance.meetings.none': 'Inga möten i perioden.',
   'year.attendance.col.organisation': 'Organisation',
   'year.attendance.col.represented': 'Möten representerade',
+  'year.attendance.col.byMembers': 'Varav av ordinarie eller ersättare',
   'year.attendance.col.by': 'Av vem',
   'year.attendance.col.inRoster': 'I deltagarlistan',
   'year.attendance.col.county': 'Län',

@@ -13,7 +13,7 @@ import { attendanceYear } from '../../../../domain/year';
 import { I18nProvider, type Language } from '../../../i18n';
 import { attendance, meetings, period, roster } from './attendanceFixture';
 import { AttendanceSection } from './AttendanceSection';
-import type { YearAttendance } from '../../../../domain/year';
+import type { Period, YearAttendance } from '../../../../domain/year';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -41,14 +41,14 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function mount(language: Language, data: YearAttendance = attendance) {
+async function mount(language: Language, data: YearAttendance = attendance, shown: Period = period) {
   const container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
   await act(async () => {
     root!.render(
       <I18nProvider language={language}>
-        <AttendanceSection attendance={data} period={period} />
+        <AttendanceSection attendance={data} period={shown} />
       </I18nProvider>,
     );
   });
@@ -85,12 +85,12 @@ test('when every roster organisation was there, it says so plainly', async () =>
   expect(text(container.querySelector('p'))).toBe('Alla organisationer var representerade.');
 });
 
-test('per organisation: meetings represented of those counted, by whom in which role, and whether it is in the roster', async () => {
+test('per organisation: meetings represented of those counted, how many by a member or substitute, by whom in which role, and whether it is in the roster', async () => {
   const { table, row } = await mount('sv');
-  expect(table('Per organisation').head).toEqual(['Organisation', 'Möten representerade', 'Av vem', 'I deltagarlistan']);
-  expect(row('Per organisation', 'Ekby kommun')).toEqual(['Ekby kommun', '2 av 4', 'Sara Lind (ordinarie), 2 möten | Olle Berg (ersättare), 1 möte', 'Ja']);
-  expect(row('Per organisation', 'Länsstyrelsen')).toEqual(['Länsstyrelsen', '1 av 4', 'Gustav Gäst (gäst), 1 möte', 'Nej']);
-  expect(row('Per organisation', 'Bergsjö kommun')).toEqual(['Bergsjö kommun', '0 av 4', 'Ingen', 'Ja']);
+  expect(table('Per organisation').head).toEqual(['Organisation', 'Möten representerade', 'Varav av ordinarie eller ersättare', 'Av vem', 'I deltagarlistan']);
+  expect(row('Per organisation', 'Ekby kommun')).toEqual(['Ekby kommun', '2 av 4', '2', 'Sara Lind (ordinarie), 2 möten | Olle Berg (ersättare), 1 möte', 'Ja']);
+  expect(row('Per organisation', 'Länsstyrelsen')).toEqual(['Länsstyrelsen', '1 av 4', '0', 'Gustav Gäst (gäst), 1 möte', 'Nej']);
+  expect(row('Per organisation', 'Bergsjö kommun')).toEqual(['Bergsjö kommun', '0 av 4', '0', 'Ingen', 'Ja']);
   expect(row('Per organisation', 'Region Östmark')?.[1]).toBe('4 av 4');
 });
 
@@ -154,10 +154,21 @@ test('each chart is a figure with a caption, described by a sentence per bar and
   expect(figures[0]!.querySelector('[role="progressbar"]')).toBeNull();
 });
 
+test('a year with no meetings: every roster organisation never represented, nothing counted, and the tables say so', async () => {
+  const year2027 = { from: '2027-01-01', to: '2027-12-31' };
+  const { container, text } = await mount('sv', attendanceYear([], year2027, roster), year2027);
+  const [lead, counted] = [...container.querySelectorAll('p')].map(text);
+  expect(lead).toBe('Aldrig representerade: Bergsjö kommun, Ekby kommun, Nordby sjukhus, Region Östmark, Västby kommun');
+  expect(counted).toBe('0 möten räknas från 1 jan. 2027 till 31 dec. 2027.');
+  expect(text(container)).toContain('Ingen närvaro är registrerad i perioden.');
+  expect(text(container)).toContain('Inga möten i perioden.');
+  expect(text(container.querySelector('figure ul li'))).toBe('Bergsjö kommun: 0 av 0 möten');
+});
+
 test('in English', async () => {
   const { container, text, row, table } = await mount('en');
   expect(text(container.querySelector('p'))).toBe('Never represented: Bergsjö kommun');
-  expect(row('By organisation', 'Ekby kommun')).toEqual(['Ekby kommun', '2 of 4', 'Sara Lind (member), 2 meetings | Olle Berg (substitute), 1 meeting', 'Yes']);
+  expect(row('By organisation', 'Ekby kommun')).toEqual(['Ekby kommun', '2 of 4', '2', 'Sara Lind (member), 2 meetings | Olle Berg (substitute), 1 meeting', 'Yes']);
   expect(row('By person', 'Lena Öst')?.slice(0, 3)).toEqual(['Lena Öst', 'co-opted', 'Bergsjö kommun']);
   expect(table('By meeting').rows.map((r) => r.at(-1))).toEqual([
     'Attendance added afterwards',

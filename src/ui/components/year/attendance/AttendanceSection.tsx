@@ -152,7 +152,15 @@ function Organisations({ attendance }: { attendance: YearAttendance }) {
       ) : (
         <>
           <ScrollTable labelledBy={headingId}>
-            <Head cols={[t('year.attendance.col.organisation'), t('year.attendance.col.represented'), t('year.attendance.col.by'), t('year.attendance.col.inRoster')]} />
+            <Head
+              cols={[
+                t('year.attendance.col.organisation'),
+                t('year.attendance.col.represented'),
+                t('year.attendance.col.byMembers'),
+                t('year.attendance.col.by'),
+                t('year.attendance.col.inRoster'),
+              ]}
+            />
             <TableBody>
               {attendance.organisations.map((o) => (
                 <TableRow key={o.organisation}>
@@ -160,6 +168,8 @@ function Organisations({ attendance }: { attendance: YearAttendance }) {
                     <bdi>{o.organisation}</bdi>
                   </TableCell>
                   <TableCell className={styles.cell}>{t('year.attendance.ofCounted', { value: o.meetings, of: attendance.counted })}</TableCell>
+                  {/* What the groups are judged on: a member or substitute there, not only a guest or a co-opted one. */}
+                  <TableCell className={styles.cell}>{o.meetingsByMembers}</TableCell>
                   <TableCell className={styles.cell}>
                     {o.by.length === 0 ? (
                       t('year.attendance.nobody')
