@@ -43,7 +43,7 @@ export function RepresentationChart({ series, title, describedBy }: Representati
       <HorizontalBarChartWithAxis
         data={data}
         height={height}
-        // Colours from the theme: the brand colour reads on light, dark and high-contrast themes alike.
+        // Colours from the theme (a CSS variable): the bars follow the light or dark theme the tab is in.
         colors={[tokens.colorBrandBackground]}
         useSingleColor
         hideLegend
