@@ -5,6 +5,9 @@ const tsJest = ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true
 // Packages that ship only as ES modules, compiled for jest: strip-bom (required by
 // @microsoft/app-manifest) and Lexical with its signals (the notes editor).
 const esmOnly = ['strip-bom', 'lexical', '@lexical', '@preact/signals-core'];
+// d3 (under @fluentui/react-charts) resolves to ES modules (.mjs) for jest too; each package also
+// ships a UMD build beside it, which jest loads as it is.
+const d3Umd = { '^(d3-[a-z-]+|internmap)$': '<rootDir>/node_modules/$1/dist/$1.js' };
 
 module.exports = {
   projects: [
@@ -15,6 +18,7 @@ module.exports = {
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       transform: { '^.+\\.[tj]sx?$': tsJest },
       transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+      moduleNameMapper: d3Umd,
     },
     {
       displayName: 'integration',
