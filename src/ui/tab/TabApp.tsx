@@ -52,6 +52,8 @@ function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
   const [problem, setProblem] = useState<Problem | undefined>();
   const [ref, setRef] = useState<MeetingRef | undefined>(() => initialRef(host));
   const [startTab, setStartTab] = useState<StartTab>('meetings');
+  // Once opened, the year stays mounted (hidden) so going back to it does not read the folder again.
+  const [yearOpened, setYearOpened] = useState(false);
 
   const start = useCallback(async () => {
     setProblem(undefined);
@@ -107,24 +109,33 @@ function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
       {/* Two pressed-or-not buttons rather than Fluent's TabList, which would add some 25 KB gzip to the tab's first load. */}
       <div role="group" aria-label={t('year.tabs.label')} className={styles.views}>
         {(['meetings', 'year'] as const).map((view) => (
-          <ToggleButton key={view} checked={startTab === view} appearance={startTab === view ? 'primary' : 'subtle'} onClick={() => setStartTab(view)}>
+          <ToggleButton
+            key={view}
+            checked={startTab === view}
+            appearance={startTab === view ? 'primary' : 'subtle'}
+            onClick={() => {
+              setStartTab(view);
+              if (view === 'year') setYearOpened(true);
+            }}
+          >
             {t(view === 'year' ? 'year.tabs.year' : 'year.tabs.meetings')}
           </ToggleButton>
         ))}
       </div>
-      <div>
-        {startTab === 'meetings' ? (
-          <SurfaceBoundary>
-            <MyMeetingsPage services={services} onOpen={(m) => (location.hash = `meeting=${encodeURIComponent(m.eventId)}`)} />
-          </SurfaceBoundary>
-        ) : (
+      <div hidden={startTab !== 'meetings'}>
+        <SurfaceBoundary>
+          <MyMeetingsPage services={services} onOpen={(m) => (location.hash = `meeting=${encodeURIComponent(m.eventId)}`)} />
+        </SurfaceBoundary>
+      </div>
+      {yearOpened && (
+        <div hidden={startTab !== 'year'}>
           <SurfaceBoundary resetKeys={[group]}>
             <Suspense fallback={<Spinner label={t('year.loading')} labelPosition="below" />}>
               <YearTab services={services} group={group} />
             </Suspense>
           </SurfaceBoundary>
-        )}
-      </div>
+        </div>
+      )}
     </>
   );
 }
