@@ -1,9 +1,10 @@
-// The Teams tab: inside a meeting it opens that meeting; elsewhere it lists "My meetings".
-// Services (Graph client, token provider) arrive as a lazy chunk after the shell has rendered.
+// The Teams tab: inside a meeting it opens that meeting; elsewhere its start page has two tabs, "My
+// meetings" and "The year" (the group's year in a channel tab; a group to pick in the personal tab).
+// Services (Graph client, token provider) and the year view arrive as lazy chunks.
 
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, ToggleButton, tokens } from '@fluentui/react-components';
 import { ArrowLeft20Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { MeetingRef } from '../../app/prefill';
 import type { Services } from '../../app/services';
 import type { AppConfig } from '../../config/config';
@@ -17,7 +18,15 @@ import { useI18n } from '../i18n';
 import { MyMeetingsPage } from './MyMeetingsPage';
 import { TabConfigPage } from './TabConfigPage';
 
-const useStyles = makeStyles({ back: { marginBottom: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  back: { marginBottom: tokens.spacingVerticalM },
+  views: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
+});
+
+// The year view is its own chunk: the start page's first paint does not wait for it.
+const YearTab = lazy(() => import(/* webpackChunkName: "year" */ '../components/year/YearTab'));
+
+type StartTab = 'meetings' | 'year';
 
 function refFromHash(): MeetingRef | undefined {
   const id = new URLSearchParams(location.hash.slice(1)).get('meeting');
@@ -42,6 +51,9 @@ function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
   const [services, setServices] = useState<Services | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [ref, setRef] = useState<MeetingRef | undefined>(() => initialRef(host));
+  const [startTab, setStartTab] = useState<StartTab>('meetings');
+  // Once opened, the year stays mounted (hidden) so going back to it does not read the folder again.
+  const [yearOpened, setYearOpened] = useState(false);
 
   const start = useCallback(async () => {
     setProblem(undefined);
@@ -93,8 +105,37 @@ function MinutesApp({ config, host }: { config: AppConfig; host: Host }) {
     );
   }
   return (
-    <SurfaceBoundary>
-      <MyMeetingsPage services={services} onOpen={(m) => (location.hash = `meeting=${encodeURIComponent(m.eventId)}`)} />
-    </SurfaceBoundary>
+    <>
+      {/* Two pressed-or-not buttons rather than Fluent's TabList, which would add some 25 KB gzip to the tab's first load. */}
+      <div role="group" aria-label={t('year.tabs.label')} className={styles.views}>
+        {(['meetings', 'year'] as const).map((view) => (
+          <ToggleButton
+            key={view}
+            checked={startTab === view}
+            appearance={startTab === view ? 'primary' : 'subtle'}
+            onClick={() => {
+              setStartTab(view);
+              if (view === 'year') setYearOpened(true);
+            }}
+          >
+            {t(view === 'year' ? 'year.tabs.year' : 'year.tabs.meetings')}
+          </ToggleButton>
+        ))}
+      </div>
+      <div hidden={startTab !== 'meetings'}>
+        <SurfaceBoundary>
+          <MyMeetingsPage services={services} onOpen={(m) => (location.hash = `meeting=${encodeURIComponent(m.eventId)}`)} />
+        </SurfaceBoundary>
+      </div>
+      {yearOpened && (
+        <div hidden={startTab !== 'year'}>
+          <SurfaceBoundary resetKeys={[group]}>
+            <Suspense fallback={<Spinner label={t('year.loading')} labelPosition="below" />}>
+              <YearTab services={services} group={group} />
+            </Suspense>
+          </SurfaceBoundary>
+        </div>
+      )}
+    </>
   );
 }
