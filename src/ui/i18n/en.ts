@@ -889,7 +889,6 @@ export const en: Messages = {
   'year.actions.followedUp.carried': 'carried to the next meeting',
   'year.actions.followedUp.dropped': 'dropped at the follow-up',
   'year.attendance.title': 'Attendance',
-  'year.attendance.counted': 'Meetings counted: {count}.',
   'year.export.title': 'Export',
   'year.export.docx': 'Appendix to the annual report (.docx)',
   'year.export.xlsx': 'The registers (.xlsx)',

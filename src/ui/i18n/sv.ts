@@ -888,7 +888,6 @@ export const sv = {
   'year.actions.followedUp.carried': 'flyttat till nästa möte',
   'year.actions.followedUp.dropped': 'struket vid uppföljningen',
   'year.attendance.title': 'Närvaro',
-  'year.attendance.counted': 'Möten som räknas: {count}.',
   'year.export.title': 'Export',
   'year.export.docx': 'Bilaga till årsrapporten (.docx)',
   'year.export.xlsx': 'Registren (.xlsx)',

@@ -11,6 +11,7 @@ import type { DocumentItem, MinutesDocument } from '../../../domain/render';
 import { useI18n } from '../../i18n';
 import { loadNotesReader, type NotesBlock, type NotesRun, type ReadNotes } from './notesDocument';
 import { htmlToText } from './notesText';
+import { saveBlob } from '../saveBlob';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', minWidth: 0 },
@@ -278,20 +279,6 @@ export function MinutesPreview({ document: doc }: { document: MinutesDocument })
       })}
     </article>
   );
-}
-
-/** Starts the browser's download of a Blob under a name: an object URL that lives only for the click. */
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**

@@ -106,7 +106,7 @@ test('each meeting of the period shows its state in words; the unreadable one sa
   ]);
   expect(text()).toContain('6 meetings in the period, of which 1 cannot be read and are not counted.');
   // The attendance spot counts the five that can be read.
-  expect(section('Attendance').textContent).toContain('Meetings counted: 5.');
+  expect(section('Attendance').textContent).toContain('5 meetings are counted from 1 Jan 2026 to 31 Dec 2026.');
 });
 
 test('the decisions register lists every decision with its § and a link to the minutes, and the search narrows it', async () => {

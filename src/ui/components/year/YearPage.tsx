@@ -20,6 +20,7 @@ import { useI18n } from '../../i18n';
 import { DateField } from '../minutes/LocaleDateTime';
 import { ProblemMessage } from '../ProblemMessage';
 import { AddAttendanceOnlyForm } from './AddAttendanceOnlyForm';
+import { AttendanceSection } from './attendance/AttendanceSection';
 import { ActionsSection, DecisionsSection } from './Registers';
 import { ExportSection, type YearExport } from './ExportSection';
 import { MeetingsSection } from './MeetingsSection';
@@ -246,8 +247,7 @@ export function YearPage({ service, now, onExportDocx, onExportXlsx, headingLeve
             <Title3 as={Section} id={ids.attendance}>
               {t('year.attendance.title')}
             </Title3>
-            {/* ATTENDANCE: <AttendanceSection attendance={attendance} period={data.period} /> */}
-            <Text block>{t('year.attendance.counted', { count: attendance.counted })}</Text>
+            <AttendanceSection attendance={attendance} period={data.period} />
           </section>
 
           {(onExportDocx || onExportXlsx) && (

@@ -7,7 +7,7 @@ import { ArrowLeft20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MeetingGroup } from '../../../app/meetingGroup';
 import type { Services } from '../../../app/services';
-import type { YearService } from '../../../app/yearService';
+import type { YearData, YearService } from '../../../app/yearService';
 import { toProblem, type Problem } from '../../../domain/problems';
 import { useI18n } from '../../i18n';
 import { ProblemMessage } from '../ProblemMessage';
@@ -32,8 +32,20 @@ function GroupYear({ services, group }: { services: Services; group: YearGroup }
       return { problem: toProblem(e) };
     }
   }, [services, group]);
-  // EXPORT: onExportDocx={...} onExportXlsx={...} from year/export/ once it is merged.
-  return 'service' in made ? <YearPage service={made.service} now={services.now()} /> : <ProblemMessage problem={made.problem} />;
+  const { language } = useI18n();
+  // The writers load when asked for: docx, write-excel-file and the chart drawing stay out of the view's chunk.
+  const exports = useMemo(() => {
+    const load = () => import(/* webpackChunkName: "year-export" */ './yearExports');
+    return {
+      docx: async (data: YearData) => (await load()).saveAppendix(data, services.now(), language),
+      xlsx: async (data: YearData) => (await load()).saveRegisters(data, services.now(), language),
+    };
+  }, [services, language]);
+  return 'service' in made ? (
+    <YearPage service={made.service} now={services.now()} onExportDocx={exports.docx} onExportXlsx={exports.xlsx} />
+  ) : (
+    <ProblemMessage problem={made.problem} />
+  );
 }
 
 type Groups = { phase: 'loading' } | { phase: 'failed'; problem: Problem } | { phase: 'ready'; groups: MeetingGroup[]; warnings: Problem[] };
