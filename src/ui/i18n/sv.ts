@@ -637,7 +637,7 @@ export const sv = {
   'yearExport.period': 'Period: {from} – {to}',
   'yearExport.counted': 'Möten som räknas: {count}.',
   'yearExport.unreadable.intro': 'Följande möten kunde inte läsas och räknas inte:',
-  'yearExport.unreadable.item': '{date} {subject} (mappen {folder}; orsak: {reason})',
+  'yearExport.unreadable.item': '{date} {subject} (mappen {folder}). {reason}',
   'yearExport.meetings.heading': 'Möten',
   'yearExport.meetings.none': 'Inga möten under perioden.',
   'yearExport.attendance.heading': 'Närvaro',
@@ -659,7 +659,7 @@ export const sv = {
   'yearExport.overdue': 'försenad',
   'yearExport.yes': 'Ja',
   'yearExport.no': 'Nej',
-  'yearExport.notCounted': 'Kunde inte läsas ({reason}) – räknas inte',
+  'yearExport.notCounted': 'Räknas inte. {reason}',
   'yearExport.col.date': 'Datum',
   'yearExport.col.meeting': 'Möte',
   'yearExport.col.state': 'Status',
@@ -788,7 +788,7 @@ export const sv = {
   'year.attendance.basis.replies': 'Svaren på kallelsen',
   'year.attendance.basis.marks-only': 'Bara sekreterarens markeringar (listan kan vara ofullständig)',
   'year.attendance.basis.record': 'Närvaro som lagts till i efterhand',
-  'year.attendance.unreadable': 'Räknas inte: filen kunde inte läsas ({reason})',
+  'year.attendance.unreadable': 'Räknas inte. {reason}',
   'year.attendance.noSubject': '(utan rubrik)',
   'year.attendance.noDate': 'okänt datum',
   'year.attendance.chart.organisation': 'Diagram: möten representerade per organisation',
@@ -913,6 +913,13 @@ export const sv = {
   'year.add.save': 'Spara mötet',
   'year.add.cancel': 'Avbryt',
   'year.add.saving': 'Sparar mötet…',
+  // Year: why a file could not be read
+  'year.unreadable.minutes-not-json': 'Filen är inte ett läsbart protokoll (den kan ha avbrutits när den sparades).',
+  'year.unreadable.newer': 'Filen är skriven av en nyare version av Justera.',
+  'year.unreadable.not-a-record': 'Filen är inte en närvarolista från Justera.',
+  'year.unreadable.not-found': 'Filen fanns inte längre när den skulle läsas.',
+  'year.unreadable.forbidden': 'Du har inte rätt att läsa filen.',
+  'year.unreadable.other': 'Filen kunde inte läsas ({code}).',
 };
 
 

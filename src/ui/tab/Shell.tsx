@@ -23,7 +23,9 @@ const useStyles = makeStyles({
 export function Shell({ theme, language, locale, children }: { theme: Theme; language: Language; locale?: string; children: ReactNode }) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={themes[theme]} className={styles.root} lang={language === 'sv' ? 'sv-SE' : 'en'} data-theme={theme}>
+    // The page's own layout (full height, its background) must not reach portals: Fluent copies the provider's
+    // className onto each portal's mount node, which then covered the whole tab while a chart kept its tooltip mounted.
+    <FluentProvider theme={themes[theme]} className={styles.root} applyStylesToPortals={false} lang={language === 'sv' ? 'sv-SE' : 'en'} data-theme={theme}>
       <I18nProvider language={language} locale={locale}>
         <main className={styles.main}>
           {/* The last line of defence: a render error anywhere shows a message, never a blank tab. */}

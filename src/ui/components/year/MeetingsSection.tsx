@@ -7,6 +7,7 @@ import { Badge, Button, makeStyles, TableBody, TableCell, TableHeader, TableHead
 import { Add20Regular } from '@fluentui/react-icons';
 import type { YearData } from '../../../app/yearService';
 import { meetingsOfPeriod, type PeriodMeeting } from '../../../domain/year';
+import { unreadableReason } from './unreadableReason';
 import { useI18n } from '../../i18n';
 import { ScrollTable } from './ScrollTable';
 
@@ -76,7 +77,7 @@ export function MeetingsSection({ data, headingId, onAdd, adding }: { data: Year
                 <MeetingStateBadge state={m.state} />
                 {m.state === 'unreadable' && (
                   <Text size={200} className={styles.reason}>
-                    {tx('year.meetings.unreadable', { reason: m.reason ?? '' })}
+                    {tx('year.meetings.unreadable', { reason: unreadableReason(t, m.reason) })}
                   </Text>
                 )}
               </TableCell>

@@ -101,7 +101,7 @@ test('each meeting of the period shows its state in words; the unreadable one sa
     '2026-03-06 Sent for approval',
     '2026-04-03 Approved',
     '2026-09-04 Published',
-    '2026-10-02 Cannot be readThe file was written by a newer Justera. The meeting is not counted.',
+    '2026-10-02 Cannot be readThe file was written by a newer version of Justera. The meeting is not counted.',
     '2026-11-06 Draft',
   ]);
   expect(text()).toContain('6 meetings in the period, of which 1 cannot be read and are not counted.');

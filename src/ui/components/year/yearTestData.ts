@@ -99,7 +99,7 @@ export const meetings: YearMeeting[] = [
       publication,
     },
   },
-  { folder: folders.october, kind: 'unreadable', reason: 'The file was written by a newer Justera.' },
+  { folder: folders.october, kind: 'unreadable', reason: 'newer-version' },
   { folder: folders.november, kind: 'minutes', minutes: withBudget(minutesOn('2026-11-06T08:00:00.000Z', 'e-nov'), [], []) },
 ];
 

@@ -117,7 +117,7 @@ test('per meeting: counts and what the list rests on in words; the unreadable fi
     ['6 mars 2026', 'Samordningsgrupp Nära vård', '4', '0', '0', 'Närvarorapporten från Teams'],
     ['8 maj 2026', 'Samordningsgrupp Nära vård', '1', '0', '0', 'Bara sekreterarens markeringar (listan kan vara ofullständig)'],
     ['4 sep. 2026', 'Samordningsgrupp Nära vård', '3', '1', '1', 'Svaren på kallelsen'],
-    ['2 okt. 2026', 'Samordningsgrupp', 'Räknas inte: filen kunde inte läsas (skapad av en nyare Justera)'],
+    ['2 okt. 2026', 'Samordningsgrupp', 'Räknas inte. Filen är skriven av en nyare version av Justera.'],
   ]);
 });
 
@@ -175,7 +175,7 @@ test('in English', async () => {
     'The Teams attendance report',
     'Only the secretary’s marks (the list may be incomplete)',
     'The replies to the invitation',
-    'Not counted: the file could not be read (skapad av en nyare Justera)',
+    'Not counted. The file was written by a newer version of Justera.',
   ]);
   expect(text(container.querySelector('figure ul li'))).toBe('Bergsjö kommun: 0 of 4 meetings');
 });

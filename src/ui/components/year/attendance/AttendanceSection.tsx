@@ -19,6 +19,7 @@ import {
 import { Fragment, lazy, Suspense, useId, type ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import type { MeetingAttendance, Period, YearAttendance, YearRole } from '../../../../domain/year';
+import { unreadableReason } from '../unreadableReason';
 import { useI18n } from '../../../i18n';
 import { representationSeries, type RepresentationPoint } from './representationSeries';
 
@@ -288,7 +289,7 @@ function MeetingRow({ m }: { m: MeetingAttendance }) {
       <TableCell className={styles.cell}>{m.subject ? <bdi>{m.subject}</bdi> : t('year.attendance.noSubject')}</TableCell>
       {unreadable ? (
         <TableCell className={styles.cell} colSpan={4}>
-          {tx('year.attendance.unreadable', { reason: m.reason ?? '' })}
+          {tx('year.attendance.unreadable', { reason: unreadableReason(t, m.reason) })}
         </TableCell>
       ) : (
         <>

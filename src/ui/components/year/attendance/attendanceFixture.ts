@@ -77,7 +77,7 @@ export const meetings: YearMeeting[] = [
       organiserCopy: copy('replies', [entry(karin, 'present'), entry(sara, 'present', 'Västby kommun'), entry(lena, 'absent'), entry(per, 'excused')]),
     }),
   },
-  { folder: '2026-10-02 Samordningsgrupp (ddddddd)', kind: 'unreadable', reason: 'skapad av en nyare Justera' },
+  { folder: '2026-10-02 Samordningsgrupp (ddddddd)', kind: 'unreadable', reason: 'minutes-newer-schema' },
 ];
 
 export const period = groupYear('2026-06-01');

@@ -60,10 +60,10 @@ describe('the annual report appendix (.docx), in Swedish', () => {
     expect(row('2026-01-16')).toEqual(['2026-01-16', 'Samordningsgrupp Nära vård', 'Endast närvaro (inget protokoll i Justera)']);
     expect(row('2026-03-06')).toEqual(['2026-03-06', 'Samordningsgrupp Nära vård', 'Skickat för justering']);
     expect(row('2026-09-04')).toEqual(['2026-09-04', 'Samordningsgrupp Nära vård', 'Publicerat']);
-    expect(row('2026-10-02')).toEqual(['2026-10-02', 'Samordningsgrupp Nära vård', 'Kunde inte läsas (newer-version) – räknas inte']);
+    expect(row('2026-10-02')).toEqual(['2026-10-02', 'Samordningsgrupp Nära vård', 'Räknas inte. Filen är skriven av en nyare version av Justera.']);
     expect(doc.text).toContain('Möten som räknas: 3.');
     expect(doc.text).toContain('Följande möten kunde inte läsas och räknas inte:');
-    expect(doc.text).toContain('2026-10-02 Samordningsgrupp Nära vård (mappen 2026-10-02 Samordningsgrupp Nära vård (ccccccc); orsak: newer-version)');
+    expect(doc.text).toContain('2026-10-02 Samordningsgrupp Nära vård (mappen 2026-10-02 Samordningsgrupp Nära vård (ccccccc)). Filen är skriven av en nyare version av Justera.');
   });
 
   it('says per organisation at how many of the meetings counted it was represented, and by whom', () => {
@@ -146,7 +146,7 @@ describe('the appendix in English', () => {
     expect(doc.html).toContain('<p>Karin Ek, member: 3</p>');
     expect(doc.html).toContain('<p>Olle Berg, substitute: 1</p>');
     expect(doc.text).toContain('Not published, open – overdue');
-    expect(doc.text).toContain('Could not be read (newer-version) – not counted');
+    expect(doc.text).toContain('Not counted. The file was written by a newer version of Justera.');
     expect(doc.text).not.toMatch(/Möten|Närvaro|försenad/);
   });
 });

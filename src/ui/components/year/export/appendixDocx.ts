@@ -5,6 +5,7 @@
 // language, real headings, tables whose header row repeats on every page, each chart with its text
 // alternative and its title as caption, and the title and subject in the file's properties.
 
+import { unreadableReason } from '../unreadableReason';
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, WidthType, type ParagraphChild } from 'docx';
 import type { ActionRow, DecisionRow, Period, PeriodMeeting, YearAttendance } from '../../../../domain/year';
 import { clean, text } from '../../minutes/docx';
@@ -59,7 +60,7 @@ function meetingsPart(input: AppendixInput, w: ExportWords): (Paragraph | Table)
   out.push(
     table(
       [w.t('yearExport.col.date'), w.t('yearExport.col.meeting'), w.t('yearExport.col.state')],
-      input.meetings.map((m) => [w.date(m.date), m.subject, m.state === 'unreadable' ? w.t('yearExport.notCounted', { reason: m.reason ?? '' }) : w.meetingState(m.state)]),
+      input.meetings.map((m) => [w.date(m.date), m.subject, m.state === 'unreadable' ? w.t('yearExport.notCounted', { reason: unreadableReason(w.t, m.reason) }) : w.meetingState(m.state)]),
     ),
   );
   return out;
@@ -72,7 +73,7 @@ function attendancePart(input: AppendixInput, w: ExportWords): (Paragraph | Tabl
   const unreadable = input.meetings.filter((m) => m.state === 'unreadable');
   if (unreadable.length) {
     out.push(plain(text(w.t('yearExport.unreadable.intro'), { bold: true })));
-    for (const m of unreadable) out.push(new Paragraph({ bullet: { level: 0 }, children: [text(w.t('yearExport.unreadable.item', { date: w.date(m.date), subject: m.subject, folder: m.folder, reason: m.reason ?? '' }))] }));
+    for (const m of unreadable) out.push(new Paragraph({ bullet: { level: 0 }, children: [text(w.t('yearExport.unreadable.item', { date: w.date(m.date), subject: m.subject, folder: m.folder, reason: unreadableReason(w.t, m.reason) }))] }));
   }
 
   out.push(heading(3, w.t('yearExport.organisations.heading')));

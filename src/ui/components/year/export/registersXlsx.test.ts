@@ -83,7 +83,7 @@ describe('the registers as .xlsx, in Swedish', () => {
     const october = values(perMeeting, 5);
     expect(october[0]).toEqual(day(2026, 10, 2));
     expect(october.slice(2, 6)).toEqual([null, null, null, null]);
-    expect(october[9]).toBe('Kunde inte läsas (newer-version) – räknas inte');
+    expect(october[9]).toBe('Räknas inte. Filen är skriven av en nyare version av Justera.');
   });
 
   it('holds no formulas', () => {

@@ -4,6 +4,7 @@
 // header rows are bold and stay in view; no formulas, so text from the minutes is only ever text.
 // The sheets are built by a pure function (registerSheets) and written by write-excel-file.
 
+import { unreadableReason } from '../unreadableReason';
 import writeXlsxFile from 'write-excel-file/browser';
 import type { Cell, Row, Sheet } from 'write-excel-file/browser';
 import type { AppendixInput } from './appendixDocx';
@@ -53,7 +54,7 @@ export function registerSheets(input: RegistersInput, language: ExportLanguage):
       date(m.date),
       str(m.subject),
       str(w.meetingState(m.state)),
-      str(m.state === 'unreadable' ? w.t('yearExport.notCounted', { reason: m.reason ?? '' }) : undefined),
+      str(m.state === 'unreadable' ? w.t('yearExport.notCounted', { reason: unreadableReason(w.t, m.reason) }) : undefined),
       str(m.folder),
     ]),
     language,
@@ -157,7 +158,7 @@ export function registerSheets(input: RegistersInput, language: ExportLanguage):
     attendance.meetings.map((m) =>
       m.source === 'unreadable'
         ? // Not counted: no figures, so a sum over the column counts only what was read.
-          [date(m.date), str(m.subject), null, null, null, null, null, null, null, str(w.t('yearExport.notCounted', { reason: m.reason ?? '' }))]
+          [date(m.date), str(m.subject), null, null, null, null, null, null, null, str(w.t('yearExport.notCounted', { reason: unreadableReason(w.t, m.reason) }))]
         : [
             date(m.date),
             str(m.subject),
