@@ -9,7 +9,7 @@
 // failed refresh of the same period keeps it. Sections are stacked under one in-page nav, which wraps
 // at 360 px; each table scrolls inside its own labelled region rather than widening the page.
 
-import { Button, makeStyles, ProgressBar, Text, Title2, Title3, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, ProgressBar, Text, Title2, Title3, tokens } from '@fluentui/react-components';
 import { ChevronLeft20Regular, ChevronRight20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { YearData, YearProgress, YearService } from '../../../app/yearService';
@@ -203,14 +203,25 @@ export function YearPage({ service, now, onExportDocx, onExportXlsx, headingLeve
                 ] as const
               ).map(([id, key]) => (
                 <li key={id}>
-                  <a href={`#${ids[id]}`}>{t(key)}</a>
+                  {/* A link for what it is, in the theme's link colour; it moves to the section without touching the tab's hash (which names the open meeting). */}
+                  <Link
+                    href={`#${ids[id]}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      const heading = document.getElementById(ids[id]);
+                      heading?.scrollIntoView({ block: 'start' });
+                      heading?.focus({ preventScroll: true });
+                    }}
+                  >
+                    {t(key)}
+                  </Link>
                 </li>
               ))}
             </ul>
           </nav>
 
           <section aria-labelledby={ids.meetings} className={styles.section}>
-            <Title3 as={Section} id={ids.meetings}>
+            <Title3 as={Section} id={ids.meetings} tabIndex={-1}>
               {t('year.meetings.title')}
             </Title3>
             <MeetingsSection data={data} headingId={ids.meetings} onAdd={() => setAdding(true)} adding={adding} />
@@ -230,21 +241,21 @@ export function YearPage({ service, now, onExportDocx, onExportXlsx, headingLeve
           </section>
 
           <section aria-labelledby={ids.decisions} className={styles.section}>
-            <Title3 as={Section} id={ids.decisions}>
+            <Title3 as={Section} id={ids.decisions} tabIndex={-1}>
               {t('year.decisions.title')}
             </Title3>
             <DecisionsSection data={data} headingId={ids.decisions} />
           </section>
 
           <section aria-labelledby={ids.actions} className={styles.section}>
-            <Title3 as={Section} id={ids.actions}>
+            <Title3 as={Section} id={ids.actions} tabIndex={-1}>
               {t('year.actions.title')}
             </Title3>
             <ActionsSection data={data} today={today} headingId={ids.actions} />
           </section>
 
           <section aria-labelledby={ids.attendance} className={styles.section}>
-            <Title3 as={Section} id={ids.attendance}>
+            <Title3 as={Section} id={ids.attendance} tabIndex={-1}>
               {t('year.attendance.title')}
             </Title3>
             <AttendanceSection attendance={attendance} period={data.period} />
@@ -252,7 +263,7 @@ export function YearPage({ service, now, onExportDocx, onExportXlsx, headingLeve
 
           {(onExportDocx || onExportXlsx) && (
             <section aria-labelledby={ids.export} className={styles.section}>
-              <Title3 as={Section} id={ids.export}>
+              <Title3 as={Section} id={ids.export} tabIndex={-1}>
                 {t('year.export.title')}
               </Title3>
               <ExportSection data={data} onExportDocx={onExportDocx} onExportXlsx={onExportXlsx} />

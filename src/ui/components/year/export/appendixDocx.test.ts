@@ -40,7 +40,7 @@ describe('the annual report appendix (.docx), in Swedish', () => {
       'h3 Närvaro per län',
       'h3 Organisationer som aldrig var representerade',
       'h2 Beslutsregister',
-      'h2 Åtgärdsregister',
+      'h2 Uppdragsregister',
     ]);
     expect(doc.text).toContain('Period: 2026-01-01 – 2026-12-31');
   });
@@ -157,7 +157,7 @@ describe('a period with no meetings', () => {
     const doc = await read(empty, 'sv');
     expect(doc.text).toContain('Inga möten under perioden.');
     expect(doc.text).toContain('Inga beslut under perioden.');
-    expect(doc.text).toContain('Inga åtgärder under perioden.');
+    expect(doc.text).toContain('Inga uppdrag under perioden.');
     expect(doc.document).not.toContain('<w:tbl>');
   });
 });

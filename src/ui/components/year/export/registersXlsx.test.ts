@@ -19,7 +19,7 @@ const values = (sheet: ExcelJS.Worksheet, row: number) => {
 };
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
-const SHEETS_SV = ['Möten', 'Beslut', 'Åtgärder', 'Närvaro per organisation', 'Närvaro per län', 'Närvaro per person', 'Närvaro per möte'];
+const SHEETS_SV = ['Möten', 'Beslut', 'Uppdrag', 'Närvaro per organisation', 'Närvaro per län', 'Närvaro per person', 'Närvaro per möte'];
 const SHEETS_EN = ['Meetings', 'Decisions', 'Actions', 'Attendance per organisation', 'Attendance per county', 'Attendance per person', 'Attendance per meeting'];
 
 describe('the registers as .xlsx, in Swedish', () => {
@@ -40,7 +40,7 @@ describe('the registers as .xlsx, in Swedish', () => {
       expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       s.columns.forEach((c) => expect(c.width).toBeGreaterThanOrEqual(8));
     }
-    expect(values(sheet('Åtgärder'), 1)).toEqual(['Datum', 'Möte', '§', 'Punkt', 'Åtgärd', 'Ansvarig', 'Ansvarigs organisation', 'Klart senast', 'Status', 'Försenad', 'Klar i tid eller för sent', 'Protokoll (länk)']);
+    expect(values(sheet('Uppdrag'), 1)).toEqual(['Datum', 'Möte', '§', 'Punkt', 'Uppdrag', 'Ansvarig', 'Ansvarigs organisation', 'Klart senast', 'Status', 'Försenad', 'Klar i tid eller för sent', 'Protokoll (länk)']);
   });
 
   it('a row per meeting, decision, action, organisation, county, person and meeting attended', () => {
@@ -49,7 +49,7 @@ describe('the registers as .xlsx, in Swedish', () => {
   });
 
   it('dates are date cells, not text, shown as Swedish dates', () => {
-    const due = sheet('Åtgärder').getCell('H3');
+    const due = sheet('Uppdrag').getCell('H3');
     expect(due.value).toBeInstanceOf(Date);
     expect(due.value).toEqual(day(2026, 4, 1));
     expect(due.numFmt).toBe('yyyy-mm-dd');
@@ -57,7 +57,7 @@ describe('the registers as .xlsx, in Swedish', () => {
   });
 
   it('the actions say their status, overdue and on time or late in words', () => {
-    const actions = sheet('Åtgärder');
+    const actions = sheet('Uppdrag');
     expect(values(actions, 3)).toEqual([day(2026, 3, 6), 'Samordningsgrupp Nära vård', 6, 'Ekonomisk uppföljning', 'Sammanställ remissvaren', 'Sara Lind', null, day(2026, 4, 1), 'Inte publicerad, öppen', 'Ja', null, null]);
     expect(values(actions, 4)).toEqual([day(2026, 9, 4), 'Samordningsgrupp Nära vård', null, 'Ekonomisk uppföljning', 'Skicka budgeten', 'Sara Lind', null, day(2026, 9, 18), 'Klar', 'Nej', 'För sent', 'https://example.test/doc']);
     expect(actions.getCell('K5').value).toBe('I tid');
