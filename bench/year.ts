@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator/src/server';
 import { channelFolderOf } from '../src/app/channelMinutes';
-import { readGroupYear, type YearPeriod } from '../src/app/groupYear';
+import type { YearPeriod } from '../src/app/groupYear';
+import { yearService } from '../src/app/yearService';
 import { emulatorTokenProvider } from '../src/auth/emulatorTokenProvider';
 import { meetingFolderName, MINUTES_FILE, ROOT_FOLDER } from '../src/domain/meetingFolder';
 import { agendaItem, type Minutes, type PublishedTask } from '../src/domain/minutes';
@@ -105,10 +106,13 @@ interface Read {
   percent: string;
 }
 
-const readOf = (minutes: Minutes[], percent: Map<string, number>): Read => ({
+/** Planner's percentComplete as the state the year view shows. */
+const stateOf = (percent: number) => (percent >= 100 ? 'done' : percent > 0 ? 'in-progress' : 'not-started');
+
+const readOf = (minutes: Minutes[], states: Map<string, string>): Read => ({
   meetings: minutes.length,
   actions: minutes.reduce((n, m) => n + m.agenda.reduce((k, i) => k + i.actions.length, 0), 0),
-  percent: JSON.stringify([...percent].sort(([a], [b]) => a.localeCompare(b))),
+  percent: JSON.stringify([...states].sort(([a], [b]) => a.localeCompare(b))),
 });
 
 async function main() {
@@ -119,13 +123,15 @@ async function main() {
     emulator.setFaults({ latencyMs: LATENCY_MS, paths: '.' });
     const cache = memoryYearCache();
 
+    // What the year view does on opening: the group's settings, the folder's files and the tasks' statuses.
+    const year = yearService({ graph, cache, now: () => new Date(), timeZone: 'Europe/Stockholm' }, GROUP);
     const justera = async (): Promise<Read> => {
-      const year = await readGroupYear({ graph, cache }, GROUP, PERIOD);
-      const unreadable = year.meetings.filter((m) => !m.minutes?.ok);
-      if (unreadable.length) throw new Error(`readGroupYear could not read ${unreadable.map((m) => m.folderName).join(', ')}`);
+      const data = await year.read(PERIOD, () => {});
+      const unreadable = data.meetings.filter((m) => m.kind !== 'minutes');
+      if (unreadable.length) throw new Error(`the year view could not read ${unreadable.map((m) => m.folder).join(', ')}`);
       return readOf(
-        year.meetings.flatMap((m) => (m.minutes?.ok ? [m.minutes.value] : [])),
-        new Map([...year.tasks].map(([id, s]) => [id, s.percent])),
+        data.meetings.flatMap((m) => (m.kind === 'minutes' ? [m.minutes] : [])),
+        new Map([...data.statuses].map(([id, s]) => [id, s.state])),
       );
     };
     const variants: [string, () => Promise<Read>][] = [
@@ -133,7 +139,7 @@ async function main() {
       ['Justera, warm (device copy by eTag)', justera],
       ['naive (one file at a time)', async () => {
         const { minutes, percent } = await naiveYear(graph, GROUP, PERIOD);
-        return readOf(minutes, percent);
+        return readOf(minutes, new Map([...percent].map(([id, p]) => [id, stateOf(p)])));
       }],
     ];
     const rows: string[][] = [];
