@@ -1,6 +1,5 @@
-import type { AttendanceStatus } from './attendance';
-import type { Minutes, OrganiserCopy, OrganiserCopyEntry, PersonRef, Publication } from './minutes';
-import { sampleMinutes } from './minutesFixtures';
+import type { Minutes, OrganiserCopyEntry, PersonRef, Publication } from './minutes';
+import { organiserCopyOf, organiserEntry, personRef, sampleMinutes } from './minutesFixtures';
 import type { RosterEntry } from './settings';
 import type { SignOffRound } from './signOff';
 import {
@@ -19,7 +18,7 @@ import {
   type YearMeeting,
 } from './year';
 
-const ref = (id: string, displayName: string, organisation?: string): PersonRef => ({ key: `id:${id}`, displayName, ...(organisation && { organisation }) });
+const ref = personRef;
 const karin = ref('karin', 'Karin Ek');
 const sara = ref('sara', 'Sara Lind');
 const olle = ref('olle', 'Olle Berg');
@@ -34,15 +33,8 @@ const roster: RosterEntry[] = [
   { person: lena, organisation: 'Östby sjukhus', county: 'Östlands län', kind: 'hospital', role: 'member' },
 ];
 
-const entry = (p: PersonRef, status: AttendanceStatus, organisation?: string): OrganiserCopyEntry => ({
-  key: p.key,
-  displayName: p.displayName,
-  ...(organisation && { organisation }),
-  invited: true,
-  status,
-  reason: status === 'present' ? 'in-report' : status === 'excused' ? 'declined' : 'not-in-report',
-});
-const copy = (entries: OrganiserCopyEntry[]): OrganiserCopy => ({ fetchedBy: ahmed, fetchedAt: '2026-01-01T00:00:00.000Z', source: 'replies', entries });
+const entry = organiserEntry;
+const copy = (entries: OrganiserCopyEntry[]) => organiserCopyOf(ahmed, 'replies', entries);
 const round: SignOffRound = { version: 'a'.repeat(64), sentAt: '2026-03-06T12:00:00.000Z', sentBy: ahmed, approvers: [{ ...karin, role: 'chair' }] };
 
 function minutesOn(start: string, eventId: string, over: Partial<Minutes> = {}): Minutes {

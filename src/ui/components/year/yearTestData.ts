@@ -5,12 +5,12 @@
 
 import type { YearData, YearService } from '../../../app/yearService';
 import type { Minutes, PersonRef, Publication } from '../../../domain/minutes';
-import { sampleMinutes } from '../../../domain/minutesFixtures';
+import { personRef, sampleMinutes } from '../../../domain/minutesFixtures';
 import type { RosterEntry } from '../../../domain/settings';
 import type { SignOffRound } from '../../../domain/signOff';
 import type { Period, TaskStatus, YearMeeting } from '../../../domain/year';
 
-const ref = (id: string, displayName: string, organisation?: string): PersonRef => ({ key: `id:${id}`, displayName, ...(organisation && { organisation }) });
+const ref = personRef;
 export const karin = ref('karin', 'Karin Ek');
 export const sara = ref('sara', 'Sara Lind');
 export const olle = ref('olle', 'Olle Berg');

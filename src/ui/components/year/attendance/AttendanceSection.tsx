@@ -7,7 +7,6 @@
 import {
   makeStyles,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -19,6 +18,7 @@ import {
 import { Fragment, lazy, Suspense, useId, type ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import type { MeetingAttendance, Period, YearAttendance, YearRole } from '../../../../domain/year';
+import { ScrollTable } from '../ScrollTable';
 import { unreadableReason } from '../unreadableReason';
 import { useI18n } from '../../../i18n';
 import { representationSeries, type RepresentationPoint } from './representationSeries';
@@ -34,13 +34,6 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   lead: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   para: { margin: 0 },
-  // A wide table scrolls inside its own labelled region rather than widening the page at 360 px.
-  scroll: {
-    overflowX: 'auto',
-    maxWidth: '100%',
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: tokens.strokeWidthThin },
-  },
-  table: { minWidth: '32rem' },
   cell: { overflowWrap: 'anywhere', verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   figure: {
@@ -81,18 +74,6 @@ function nameList(names: readonly string[]): ReactNode {
 }
 
 const roleKey = (role: YearRole) => `year.attendance.role.${role}` as const;
-
-/** A table inside a focusable region named by its heading, so it scrolls on its own at 360 px. */
-function ScrollTable({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <div role="region" aria-labelledby={labelledBy} tabIndex={0} className={styles.scroll}>
-      <Table className={styles.table} size="small">
-        {children}
-      </Table>
-    </div>
-  );
-}
 
 function Head({ cols }: { cols: string[] }) {
   return (
@@ -152,7 +133,7 @@ function Organisations({ attendance }: { attendance: YearAttendance }) {
         <p className={styles.para}>{t('year.attendance.organisations.none')}</p>
       ) : (
         <>
-          <ScrollTable labelledBy={headingId}>
+          <ScrollTable labelledBy={headingId} minWidth="32rem">
             <Head
               cols={[
                 t('year.attendance.col.organisation'),
@@ -213,7 +194,7 @@ function Counties({ attendance }: { attendance: YearAttendance }) {
         <p className={styles.para}>{t('year.attendance.counties.none')}</p>
       ) : (
         <>
-          <ScrollTable labelledBy={headingId}>
+          <ScrollTable labelledBy={headingId} minWidth="32rem">
             <Head cols={[t('year.attendance.col.county'), t('year.attendance.col.represented'), t('year.attendance.col.organisations'), t('year.attendance.col.neverRepresented')]} />
             <TableBody>
               {attendance.counties.map((c) => (
@@ -247,7 +228,7 @@ function People({ attendance }: { attendance: YearAttendance }) {
       {attendance.people.length === 0 ? (
         <p className={styles.para}>{t('year.attendance.people.none')}</p>
       ) : (
-        <ScrollTable labelledBy={headingId}>
+        <ScrollTable labelledBy={headingId} minWidth="32rem">
           <Head
             cols={[
               t('year.attendance.col.person'),
@@ -315,7 +296,7 @@ function Meetings({ attendance }: { attendance: YearAttendance }) {
       {attendance.meetings.length === 0 ? (
         <p className={styles.para}>{t('year.attendance.meetings.none')}</p>
       ) : (
-        <ScrollTable labelledBy={headingId}>
+        <ScrollTable labelledBy={headingId} minWidth="32rem">
           <Head
             cols={[
               t('year.attendance.col.date'),

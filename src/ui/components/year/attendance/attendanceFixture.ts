@@ -3,13 +3,12 @@
 // file that cannot be read, a guest, a person who moved from Ekby to Västby kommun, and Bergsjö
 // kommun never there. (Test support: imported by *.test.ts(x) only.)
 
-import type { AttendanceStatus } from '../../../../domain/attendance';
-import type { Minutes, OrganiserCopy, OrganiserCopyEntry, PersonRef } from '../../../../domain/minutes';
-import { sampleMinutes } from '../../../../domain/minutesFixtures';
+import type { Minutes, OrganiserCopy, OrganiserCopyEntry } from '../../../../domain/minutes';
+import { organiserCopyOf, organiserEntry, personRef, sampleMinutes } from '../../../../domain/minutesFixtures';
 import type { RosterEntry } from '../../../../domain/settings';
 import { attendanceYear, groupYear, type YearAttendance, type YearMeeting } from '../../../../domain/year';
 
-const ref = (id: string, displayName: string): PersonRef => ({ key: `id:${id}`, displayName });
+const ref = personRef;
 export const karin = ref('karin', 'Karin Ek');
 export const sara = ref('sara', 'Sara Lind');
 export const olle = ref('olle', 'Olle Berg');
@@ -26,15 +25,8 @@ export const roster: RosterEntry[] = [
   { person: per, organisation: 'Nordby sjukhus', county: 'Norrlands län', kind: 'hospital', role: 'member' },
 ];
 
-const entry = (p: PersonRef, status: AttendanceStatus, organisation?: string): OrganiserCopyEntry => ({
-  key: p.key,
-  displayName: p.displayName,
-  ...(organisation && { organisation }),
-  invited: true,
-  status,
-  reason: status === 'present' ? 'in-report' : status === 'excused' ? 'declined' : 'not-in-report',
-});
-const copy = (source: OrganiserCopy['source'], entries: OrganiserCopyEntry[]): OrganiserCopy => ({ fetchedBy: ahmed, fetchedAt: '2026-01-01T00:00:00.000Z', source, entries });
+const entry = organiserEntry;
+const copy = (source: OrganiserCopy['source'], entries: OrganiserCopyEntry[]) => organiserCopyOf(ahmed, source, entries);
 
 function minutesOn(start: string, eventId: string, attendance: Minutes['attendance']): Minutes {
   const base = sampleMinutes();

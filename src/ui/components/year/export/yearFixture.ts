@@ -3,15 +3,14 @@
 // minutes in September (published, four Planner tasks), an unreadable file in October, and last
 // December's minutes outside the period. (Test support: imported by *.test.ts only.)
 
-import type { AttendanceStatus } from '../../../../domain/attendance';
-import type { Minutes, OrganiserCopy, OrganiserCopyEntry, PersonRef, Publication } from '../../../../domain/minutes';
-import { sampleMinutes } from '../../../../domain/minutesFixtures';
+import type { Minutes, OrganiserCopyEntry, Publication } from '../../../../domain/minutes';
+import { organiserCopyOf, organiserEntry, personRef, sampleMinutes } from '../../../../domain/minutesFixtures';
 import type { RosterEntry } from '../../../../domain/settings';
 import type { SignOffRound } from '../../../../domain/signOff';
 import { actionsRegister, attendanceYear, decisionsRegister, groupYear, meetingsOfPeriod, type TaskStatus, type YearMeeting } from '../../../../domain/year';
 import type { AppendixInput } from './appendixDocx';
 
-const ref = (id: string, displayName: string): PersonRef => ({ key: `id:${id}`, displayName });
+const ref = personRef;
 const karin = ref('karin', 'Karin Ek');
 const sara = ref('sara', 'Sara Lind');
 const olle = ref('olle', 'Olle Berg');
@@ -28,14 +27,8 @@ export const roster: RosterEntry[] = [
   { person: nils, organisation: 'Norrby kommun', county: 'Norrlands län', kind: 'municipality', role: 'member' },
 ];
 
-const entry = (p: PersonRef, status: AttendanceStatus): OrganiserCopyEntry => ({
-  key: p.key,
-  displayName: p.displayName,
-  invited: true,
-  status,
-  reason: status === 'present' ? 'in-report' : status === 'excused' ? 'declined' : 'not-in-report',
-});
-const copy = (entries: OrganiserCopyEntry[]): OrganiserCopy => ({ fetchedBy: ahmed, fetchedAt: '2026-01-01T00:00:00.000Z', source: 'report', entries });
+const entry = organiserEntry;
+const copy = (entries: OrganiserCopyEntry[]) => organiserCopyOf(ahmed, 'report', entries);
 const round: SignOffRound = { version: 'a'.repeat(64), sentAt: '2026-03-06T12:00:00.000Z', sentBy: ahmed, approvers: [{ ...karin, role: 'chair' }] };
 
 function minutesOn(start: string, eventId: string, over: Partial<Minutes> = {}): Minutes {
