@@ -155,7 +155,7 @@ export async function createServices(config: AppConfig, host: Host, now: () => D
     groupsWithJustera: () => groupsWithJustera(graph),
     year: (() => {
       // One device copy and one memory of task completers' names for every group's year.
-      const cache = indexedDbYearCache();
+      const cache = indexedDbYearCache(now);
       const names = new Map<string, string>();
       return (group: Pick<MeetingGroup, 'teamId' | 'channelId'> & { name?: string }) => yearService({ graph, cache, now, timeZone, names }, group);
     })(),

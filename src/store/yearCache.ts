@@ -3,9 +3,14 @@
 // what Justera keeps on the device (localStore.ts), this is a copy of what the tenant has, which the
 // issue asks for ("kept on the device for the next visit"); the listing is read from Graph every
 // time, so a file the tenant no longer has, or one the user may no longer read, is never shown from
-// here. It lives in its own database, apart from the local store's sweep of unknown keys.
+// here. It lives in its own database, apart from the local store's sweep of unknown keys, and forgets
+// each file KEEP_DAYS after it was downloaded (swept when the database is first opened on a visit):
+// minutes are not left on a shared computer for good, and a file read again is simply downloaded again.
 
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, delMany, entries, get, set } from 'idb-keyval';
+
+/** Days a downloaded file is kept on the device, as the rest of what Justera keeps (localStore.ts). */
+export const KEEP_DAYS = 60;
 
 /** A file's text as read, and the eTag of the version it was read from. */
 export interface CachedFile {
@@ -17,6 +22,20 @@ export interface CachedFile {
 export interface YearCache {
   get(key: string): Promise<CachedFile | undefined>;
   put(key: string, file: CachedFile): Promise<void>;
+}
+
+/** What the database holds per file: the file, and when it was kept (ISO instant). */
+interface KeptFile extends CachedFile {
+  keptAt: string;
+}
+
+/** The keys of files kept longer than KEEP_DAYS before `now`, or not readable as kept files. */
+export function expiredKeys(kept: readonly [unknown, unknown][], now: Date): unknown[] {
+  const oldest = now.getTime() - KEEP_DAYS * 86_400_000;
+  return kept.flatMap(([key, raw]) => {
+    const keptAt = Date.parse(String((raw as Partial<KeptFile> | undefined)?.keptAt));
+    return restoreCached(raw) && keptAt >= oldest ? [] : [key];
+  });
 }
 
 function restoreCached(raw: unknown): CachedFile | undefined {
@@ -40,11 +59,18 @@ export function memoryYearCache(): YearCache & { readonly size: number } {
  * In IndexedDB (idb-keyval), opened on first use. A browser that refuses it (blocked storage, some
  * private modes) makes each call reject; the year view then reads without its copy.
  */
-export function indexedDbYearCache(): YearCache {
-  let db: ReturnType<typeof createStore> | undefined;
-  const store = () => (db ??= createStore('justera-year', 'files'));
+export function indexedDbYearCache(now: () => Date = () => new Date()): YearCache {
+  let opened: Promise<ReturnType<typeof createStore>> | undefined;
+  // The first use on a visit forgets what has been kept too long; a failed sweep only leaves it for the next visit.
+  const store = () =>
+    (opened ??= (async () => {
+      const db = createStore('justera-year', 'files');
+      const stale = expiredKeys(await entries(db).catch(() => []), now());
+      if (stale.length) await delMany(stale as IDBValidKey[], db).catch((e: unknown) => console.warn('Justera: old files of the year could not be forgotten', e));
+      return db;
+    })());
   return {
-    get: async (key) => restoreCached(await get(key, store())),
-    put: async (key, file) => set(key, { eTag: file.eTag, text: file.text } satisfies CachedFile, store()),
+    get: async (key) => restoreCached(await get(key, await store())),
+    put: async (key, file) => set(key, { eTag: file.eTag, text: file.text, keptAt: now().toISOString() } satisfies KeptFile, await store()),
   };
 }

@@ -194,6 +194,25 @@ test('a meeting held before the group used Justera is added with its attendance 
   await expect(year.tab.getByText('Alla organisationer var representerade.')).toHaveCount(0);
 });
 
+test('the next visit reads the year from the device copy: only the listings and the tasks, no file downloaded again', async ({ page }) => {
+  const downloads: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/_download')) downloads.push(r.url());
+  });
+  const year = await openYear(page);
+  await expect(year.tab.getByText(/möten räknas från/)).toBeVisible();
+  const first = downloads.length;
+  // Every minutes file of the folder, the settings and the unreadable one: each downloaded once.
+  expect(first).toBeGreaterThanOrEqual(demoYearFigures(Date.now(), YEAR).meetings + 1);
+
+  downloads.length = 0;
+  const again = await openYear(page);
+  await expect(again.tab.getByText(/möten räknas från/)).toBeVisible();
+  expect(downloads).toEqual([]);
+  // The same figures as the first read.
+  await expect(again.tab.getByText(`${demoYearFigures(Date.now(), YEAR).decisions} av ${demoYearFigures(Date.now(), YEAR).decisions} beslut`)).toBeVisible();
+});
+
 test('the year in the personal tab: the groups with Justera to pick from, in English, with no WCAG A/AA violations at 360 px in dark', async ({ page }) => {
   await page.setViewportSize({ width: 400, height: 900 });
   const host = await new TeamsHost(page).open({ persona: 'secretary', tab: 'personal', locale: 'en-US', theme: 'dark' } as HostOptions);
