@@ -5,11 +5,13 @@
 import type { FollowUpStatus } from '../../../../domain/followUpStatus';
 import type { ActionRow, MeetingState, PeriodMeeting, YearRole } from '../../../../domain/year';
 import { en } from '../../../i18n/en';
-import { sv, type MessageKey, type Messages } from '../../../i18n/sv';
+import { sv, type MessageKey } from '../../../i18n/sv';
+import { exportEn, exportSv, type ExportMessageKey } from './exportMessages';
 
 export type ExportLanguage = 'sv' | 'en';
 
-const catalogues: Record<ExportLanguage, Messages> = { sv, en };
+type ExportKey = MessageKey | ExportMessageKey;
+const catalogues: Record<ExportLanguage, Record<ExportKey, string>> = { sv: { ...sv, ...exportSv }, en: { ...en, ...exportEn } };
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -17,7 +19,7 @@ export interface ExportWords {
   language: ExportLanguage;
   /** The document's language tag: "sv-SE" or "en-GB". */
   locale: 'sv-SE' | 'en-GB';
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  t(key: ExportKey, params?: Record<string, string | number>): string;
   /** A calendar date (YYYY-MM-DD) as the minutes print it: "2026-03-06", "6 March 2026"; "" for none. */
   date(day: string | undefined): string;
   role(role: YearRole): string;
@@ -39,12 +41,12 @@ export function calendarDay(day: string | undefined): Date | undefined {
 export function exportWords(language: ExportLanguage): ExportWords {
   const messages = catalogues[language] ?? sv;
   const locale = language === 'en' ? 'en-GB' : 'sv-SE';
-  const t = (key: MessageKey, params?: Record<string, string | number>) => {
+  const t = (key: ExportKey, params?: Record<string, string | number>) => {
     const message = Object.hasOwn(messages, key) ? messages[key] : key;
     return params ? message.replace(PLACEHOLDER, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m)) : message;
   };
   const dateFormat = new Intl.DateTimeFormat(locale, language === 'sv' ? { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' } : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-  const plannerStates: Record<FollowUpStatus['state'], MessageKey> = {
+  const plannerStates: Record<FollowUpStatus['state'], ExportKey> = {
     'not-started': 'yearExport.status.not-started',
     'in-progress': 'yearExport.status.in-progress',
     done: 'yearExport.status.done',
