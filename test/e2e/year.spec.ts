@@ -15,11 +15,15 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { demoYearFigures } from '../demoYearFigures';
 import { demoScenario, emulatorAdmin, TeamsHost, type HostOptions } from './pages/teamsHost';
+import { openInChannel, SignOffPanel } from './pages/minutes';
+import { PEOPLE } from './pages/outlookHost';
+import { SignOffFolder } from './pages/signOffRound';
 import { YearView } from './pages/year';
 
 const GROUP = 'Samordningsgrupp Nära vård';
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 const LAST_YEAR = { from: '2025-01-01', to: '2025-12-31' };
+const SARA = 'sara.lind@ekby.se';
 
 test.beforeEach(async ({ request }) => emulatorAdmin.scenario(request, demoScenario()));
 test.afterEach(async ({ page }) => {
@@ -211,6 +215,27 @@ test('the next visit reads the year from the device copy: only the listings and 
   expect(downloads).toEqual([]);
   // The same figures as the first read.
   await expect(again.tab.getByText(`${demoYearFigures(Date.now(), YEAR).decisions} av ${demoYearFigures(Date.now(), YEAR).decisions} beslut`)).toBeVisible();
+});
+
+test("a meeting's state follows its sign-off: sent for approval, then approved once every approver's answer is beside the minutes", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const { host } = await openInChannel(page, 'secretary', GROUP);
+  await new SignOffPanel(host.tab).send();
+  const folder = await SignOffFolder.ofMinutes(request);
+  const date = folder.name.slice(0, 10);
+
+  let year = await openYear(page);
+  const stateOf = async () => (await year.rows('Möten')).find((r) => r[0] === date)?.[2];
+  expect(await stateOf()).toBe('Skickat för justering');
+
+  // The chair alone is not enough: the round names three approvers.
+  await folder.approveAs(PEOPLE.chair.address);
+  year = await openYear(page);
+  expect(await stateOf()).toBe('Skickat för justering');
+
+  await folder.approveAs(SARA, PEOPLE.member.address);
+  year = await openYear(page);
+  expect(await stateOf()).toBe('Justerat');
 });
 
 test('the year in the personal tab: the groups with Justera to pick from, in English, with no WCAG A/AA violations at 360 px in dark', async ({ page }) => {
