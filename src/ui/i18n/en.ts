@@ -811,5 +811,7 @@ export const en: Messages = {
   'year.unreadable.not-found': 'The file was gone when it was to be read.',
   'year.unreadable.forbidden': 'You are not allowed to read the file.',
   'year.unreadable.other': 'The file could not be read ({code}).',
+  'year.filter.meeting': 'Meeting',
+  'year.filter.allMeetings': 'All meetings',
 };
 

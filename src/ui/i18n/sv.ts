@@ -810,6 +810,8 @@ export const sv = {
   'year.unreadable.not-found': 'Filen fanns inte längre när den skulle läsas.',
   'year.unreadable.forbidden': 'Du har inte rätt att läsa filen.',
   'year.unreadable.other': 'Filen kunde inte läsas ({code}).',
+  'year.filter.meeting': 'Möte',
+  'year.filter.allMeetings': 'Alla möten',
 };
 
 

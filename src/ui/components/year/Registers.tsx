@@ -23,7 +23,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { YearData } from '../../../app/yearService';
 import { dayIn } from '../../../domain/followUpStatus';
 import { actionsRegister, decisionsRegister, filterRegister, type ActionRow, type RegisterSource } from '../../../domain/year';
-import { useI18n } from '../../i18n';
+import { isolate, useI18n } from '../../i18n';
 import { ScrollTable } from './ScrollTable';
 
 const useStyles = makeStyles({
@@ -59,17 +59,39 @@ function SearchField({ label, value, onChange }: { label: string; value: string;
   );
 }
 
+/** The meetings a register's rows come from, to show one of them only ('' for all), oldest first. */
+function MeetingFilter({ rows, value, onChange }: { rows: readonly RegisterSource[]; value: string; onChange: (folder: string) => void }) {
+  const { t } = useI18n();
+  const meetings = useMemo(() => [...new Map(rows.map((r) => [r.folder, `${r.date} ${r.subject}`])).entries()], [rows]);
+  return (
+    <Field label={t('year.filter.meeting')}>
+      <Select value={value} onChange={(_, d) => onChange(d.value)}>
+        <option value="">{t('year.filter.allMeetings')}</option>
+        {meetings.map(([folder, label]) => (
+          <option key={folder} value={folder}>
+            {isolate(label)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+const ofMeeting = (folder: string) => (r: RegisterSource) => !folder || r.folder === folder;
+
 export function DecisionsSection({ data, headingId }: { data: YearData; headingId: string }) {
   const styles = useStyles();
   const { t } = useI18n();
   const [search, setSearch] = useState('');
+  const [meeting, setMeeting] = useState('');
   const rows = useMemo(() => decisionsRegister(data.meetings, data.period, data.templates), [data]);
-  const shown = useMemo(() => filterRegister(rows, search), [rows, search]);
+  const shown = useMemo(() => filterRegister(rows, search).filter(ofMeeting(meeting)), [rows, search, meeting]);
   if (rows.length === 0) return <Text block>{t('year.decisions.none')}</Text>;
   return (
     <>
       <div className={styles.tools}>
         <SearchField label={t('year.decisions.search')} value={search} onChange={setSearch} />
+        <MeetingFilter rows={rows} value={meeting} onChange={setMeeting} />
       </div>
       <Text block role="status" aria-live="polite">
         {t('year.decisions.count', { shown: shown.length, total: rows.length })}
@@ -174,8 +196,9 @@ export function ActionsSection({ data, today, headingId }: { data: YearData; tod
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<ActionFilter>('all');
+  const [meeting, setMeeting] = useState('');
   const rows = useMemo(() => actionsRegister(data.meetings, data.period, data.statuses, today, data.templates), [data, today]);
-  const shown = useMemo(() => filterRegister(rows, search).filter(FILTERS[filter]), [rows, search, filter]);
+  const shown = useMemo(() => filterRegister(rows, search).filter(FILTERS[filter]).filter(ofMeeting(meeting)), [rows, search, filter, meeting]);
   if (rows.length === 0) return <Text block>{t('year.actions.none')}</Text>;
   return (
     <>
@@ -190,6 +213,7 @@ export function ActionsSection({ data, today, headingId }: { data: YearData; tod
             ))}
           </Select>
         </Field>
+        <MeetingFilter rows={rows} value={meeting} onChange={setMeeting} />
       </div>
       <Text block role="status" aria-live="polite">
         {t('year.actions.count', { shown: shown.length, total: rows.length })}

@@ -131,6 +131,14 @@ test('the decisions register lists every decision with its § and a link to the 
   type(decisions.querySelector('input')!, 'nothing like this');
   expect(decisions.textContent).toContain('0 of 6 decisions');
   expect(decisions.querySelector('table')).toBeNull();
+
+  // One meeting's decisions only: the filter lists each meeting that has any, by date and subject.
+  type(decisions.querySelector('input')!, '');
+  const meeting = decisions.querySelector('select')!;
+  expect([...meeting.options].map((o) => o.textContent)).toEqual(['All meetings', ...new Set(rows('Decisions').map((r) => `\u2068${r[0]!.slice(0, 10)} ${r[0]!.slice(10)}\u2069`))]);
+  choose(meeting, folders.march);
+  expect(rows('Decisions').every((r) => r[0]!.startsWith('2026-03-06'))).toBe(true);
+  expect(decisions.textContent).toMatch(/[1-9] of 6 decisions/);
 });
 
 test('the actions register says each status from Planner in words, marks the overdue ones, and filters by status', async () => {
