@@ -119,144 +119,117 @@ function ChartFigure({ series, caption, tableNote }: { series: RepresentationPoi
   );
 }
 
-function Organisations({ attendance }: { attendance: YearAttendance }) {
+/** One part of the attendance: its heading, a sentence when it has no rows, else its table and what follows it (a chart). */
+function Part({ title, none, cols, rows, after }: { title: string; none: string; cols: string[]; rows: ReactNode[]; after?: ReactNode }) {
   const styles = useStyles();
-  const { t, tx } = useI18n();
   const headingId = useId();
-  const series = representationSeries(attendance, 'organisation');
   return (
     <section className={styles.part} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.heading}>
-        {t('year.attendance.organisations')}
+        {title}
       </h3>
-      {attendance.organisations.length === 0 ? (
-        <p className={styles.para}>{t('year.attendance.organisations.none')}</p>
+      {rows.length === 0 ? (
+        <p className={styles.para}>{none}</p>
       ) : (
         <>
           <ScrollTable labelledBy={headingId} minWidth="32rem">
-            <Head
-              cols={[
-                t('year.attendance.col.organisation'),
-                t('year.attendance.col.represented'),
-                t('year.attendance.col.byMembers'),
-                t('year.attendance.col.by'),
-                t('year.attendance.col.inRoster'),
-              ]}
-            />
-            <TableBody>
-              {attendance.organisations.map((o) => (
-                <TableRow key={o.organisation}>
-                  <TableCell className={styles.cell}>
-                    <bdi>{o.organisation}</bdi>
-                  </TableCell>
-                  <TableCell className={styles.cell}>{t('year.attendance.ofCounted', { value: o.meetings, of: attendance.counted })}</TableCell>
-                  {/* What the groups are judged on: a member or substitute there, not only a guest or a co-opted one. */}
-                  <TableCell className={styles.cell}>{o.meetingsByMembers}</TableCell>
-                  <TableCell className={styles.cell}>
-                    {o.by.length === 0 ? (
-                      t('year.attendance.nobody')
-                    ) : (
-                      <ul className={styles.list}>
-                        {o.by.map((r) => (
-                          <li key={r.person.key}>
-                            {tx(r.meetings === 1 ? 'year.attendance.rep.one' : 'year.attendance.rep.many', {
-                              name: r.person.displayName,
-                              role: t(roleKey(r.role)),
-                              count: r.meetings,
-                            })}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </TableCell>
-                  <TableCell className={styles.cell}>{t(o.inRoster ? 'year.attendance.inRoster' : 'year.attendance.notInRoster')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
+            <Head cols={cols} />
+            <TableBody>{rows}</TableBody>
           </ScrollTable>
-          <ChartFigure series={series} caption={t('year.attendance.chart.organisation')} tableNote={t('year.attendance.chart.table.organisation')} />
+          {after}
         </>
       )}
     </section>
+  );
+}
+
+function Organisations({ attendance }: { attendance: YearAttendance }) {
+  const styles = useStyles();
+  const { t, tx } = useI18n();
+  const series = representationSeries(attendance, 'organisation');
+  return (
+    <Part
+      title={t('year.attendance.organisations')}
+      none={t('year.attendance.organisations.none')}
+      cols={[t('year.attendance.col.organisation'), t('year.attendance.col.represented'), t('year.attendance.col.byMembers'), t('year.attendance.col.by'), t('year.attendance.col.inRoster')]}
+      rows={attendance.organisations.map((o) => (
+        <TableRow key={o.organisation}>
+          <TableCell className={styles.cell}>
+            <bdi>{o.organisation}</bdi>
+          </TableCell>
+          <TableCell className={styles.cell}>{t('year.attendance.ofCounted', { value: o.meetings, of: attendance.counted })}</TableCell>
+          {/* What the groups are judged on: a member or substitute there, not only a guest or a co-opted one. */}
+          <TableCell className={styles.cell}>{o.meetingsByMembers}</TableCell>
+          <TableCell className={styles.cell}>
+            {o.by.length === 0 ? (
+              t('year.attendance.nobody')
+            ) : (
+              <ul className={styles.list}>
+                {o.by.map((r) => (
+                  <li key={r.person.key}>
+                    {tx(r.meetings === 1 ? 'year.attendance.rep.one' : 'year.attendance.rep.many', {
+                      name: r.person.displayName,
+                      role: t(roleKey(r.role)),
+                      count: r.meetings,
+                    })}
+                  </li>
+      ))}
+                </ul>
+              )}
+            </TableCell>
+            <TableCell className={styles.cell}>{t(o.inRoster ? 'year.attendance.inRoster' : 'year.attendance.notInRoster')}</TableCell>
+          </TableRow>
+      ))}
+      after={<ChartFigure series={series} caption={t('year.attendance.chart.organisation')} tableNote={t('year.attendance.chart.table.organisation')} />}
+    />
   );
 }
 
 function Counties({ attendance }: { attendance: YearAttendance }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const headingId = useId();
   return (
-    <section className={styles.part} aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.heading}>
-        {t('year.attendance.counties')}
-      </h3>
-      {attendance.counties.length === 0 ? (
-        <p className={styles.para}>{t('year.attendance.counties.none')}</p>
-      ) : (
-        <>
-          <ScrollTable labelledBy={headingId} minWidth="32rem">
-            <Head cols={[t('year.attendance.col.county'), t('year.attendance.col.represented'), t('year.attendance.col.organisations'), t('year.attendance.col.neverRepresented')]} />
-            <TableBody>
-              {attendance.counties.map((c) => (
-                <TableRow key={c.county}>
-                  <TableCell className={styles.cell}>
-                    <bdi>{c.county}</bdi>
-                  </TableCell>
-                  <TableCell className={styles.cell}>{t('year.attendance.ofCounted', { value: c.meetings, of: attendance.counted })}</TableCell>
-                  <TableCell className={styles.cell}>{nameList(c.organisations)}</TableCell>
-                  <TableCell className={styles.cell}>{c.neverRepresented.length ? nameList(c.neverRepresented) : t('year.attendance.noneOf')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
-          <ChartFigure series={representationSeries(attendance, 'county')} caption={t('year.attendance.chart.county')} tableNote={t('year.attendance.chart.table.county')} />
-        </>
-      )}
-    </section>
+    <Part
+      title={t('year.attendance.counties')}
+      none={t('year.attendance.counties.none')}
+      cols={[t('year.attendance.col.county'), t('year.attendance.col.represented'), t('year.attendance.col.organisations'), t('year.attendance.col.neverRepresented')]}
+      rows={attendance.counties.map((c) => (
+        <TableRow key={c.county}>
+          <TableCell className={styles.cell}>
+            <bdi>{c.county}</bdi>
+          </TableCell>
+          <TableCell className={styles.cell}>{t('year.attendance.ofCounted', { value: c.meetings, of: attendance.counted })}</TableCell>
+          <TableCell className={styles.cell}>{nameList(c.organisations)}</TableCell>
+          <TableCell className={styles.cell}>{c.neverRepresented.length ? nameList(c.neverRepresented) : t('year.attendance.noneOf')}</TableCell>
+        </TableRow>
+      ))}
+      after={<ChartFigure series={representationSeries(attendance, 'county')} caption={t('year.attendance.chart.county')} tableNote={t('year.attendance.chart.table.county')} />}
+    />
   );
 }
 
 function People({ attendance }: { attendance: YearAttendance }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const headingId = useId();
   return (
-    <section className={styles.part} aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.heading}>
-        {t('year.attendance.people')}
-      </h3>
-      {attendance.people.length === 0 ? (
-        <p className={styles.para}>{t('year.attendance.people.none')}</p>
-      ) : (
-        <ScrollTable labelledBy={headingId} minWidth="32rem">
-          <Head
-            cols={[
-              t('year.attendance.col.person'),
-              t('year.attendance.col.role'),
-              t('year.attendance.col.organisation'),
-              t('year.attendance.col.present'),
-              t('year.attendance.col.absent'),
-              t('year.attendance.col.excused'),
-            ]}
-          />
-          <TableBody>
-            {attendance.people.map((p) => (
-              <TableRow key={p.person.key}>
-                <TableCell className={styles.cell}>
-                  <bdi>{p.person.displayName}</bdi>
-                </TableCell>
-                <TableCell className={styles.cell}>{t(roleKey(p.role))}</TableCell>
-                {/* Every organisation they came from in the period, in meeting order: one who moved shows both. */}
-                <TableCell className={styles.cell}>{nameList(p.organisations)}</TableCell>
-                <TableCell className={styles.cell}>{p.present}</TableCell>
-                <TableCell className={styles.cell}>{p.absent}</TableCell>
-                <TableCell className={styles.cell}>{p.excused}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </ScrollTable>
-      )}
-    </section>
+    <Part
+      title={t('year.attendance.people')}
+      none={t('year.attendance.people.none')}
+      cols={[t('year.attendance.col.person'), t('year.attendance.col.role'), t('year.attendance.col.organisation'), t('year.attendance.col.present'), t('year.attendance.col.absent'), t('year.attendance.col.excused')]}
+      rows={attendance.people.map((p) => (
+        <TableRow key={p.person.key}>
+          <TableCell className={styles.cell}>
+            <bdi>{p.person.displayName}</bdi>
+          </TableCell>
+          <TableCell className={styles.cell}>{t(roleKey(p.role))}</TableCell>
+          {/* Every organisation they came from in the period, in meeting order: one who moved shows both. */}
+          <TableCell className={styles.cell}>{nameList(p.organisations)}</TableCell>
+          <TableCell className={styles.cell}>{p.present}</TableCell>
+          <TableCell className={styles.cell}>{p.absent}</TableCell>
+          <TableCell className={styles.cell}>{p.excused}</TableCell>
+        </TableRow>
+      ))}
+    />
   );
 }
 
@@ -285,36 +258,16 @@ function MeetingRow({ m }: { m: MeetingAttendance }) {
 }
 
 function Meetings({ attendance }: { attendance: YearAttendance }) {
-  const styles = useStyles();
   const { t } = useI18n();
-  const headingId = useId();
   return (
-    <section className={styles.part} aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.heading}>
-        {t('year.attendance.meetings')}
-      </h3>
-      {attendance.meetings.length === 0 ? (
-        <p className={styles.para}>{t('year.attendance.meetings.none')}</p>
-      ) : (
-        <ScrollTable labelledBy={headingId} minWidth="32rem">
-          <Head
-            cols={[
-              t('year.attendance.col.date'),
-              t('year.attendance.col.subject'),
-              t('year.attendance.col.present'),
-              t('year.attendance.col.absent'),
-              t('year.attendance.col.excused'),
-              t('year.attendance.col.basis'),
-            ]}
-          />
-          <TableBody>
-            {attendance.meetings.map((m) => (
-              <MeetingRow key={m.folder} m={m} />
-            ))}
-          </TableBody>
-        </ScrollTable>
-      )}
-    </section>
+    <Part
+      title={t('year.attendance.meetings')}
+      none={t('year.attendance.meetings.none')}
+      cols={[t('year.attendance.col.date'), t('year.attendance.col.subject'), t('year.attendance.col.present'), t('year.attendance.col.absent'), t('year.attendance.col.excused'), t('year.attendance.col.basis')]}
+      rows={attendance.meetings.map((m) => (
+        <MeetingRow key={m.folder} m={m} />
+      ))}
+    />
   );
 }
 
