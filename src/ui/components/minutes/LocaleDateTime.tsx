@@ -10,7 +10,7 @@
 import { DatePicker, type CalendarStrings } from '@fluentui/react-datepicker-compat';
 import { Field, type FieldProps } from '@fluentui/react-components';
 import { TimePicker } from '@fluentui/react-timepicker-compat';
-import { useMemo, useState } from 'react';
+import { isValidElement, useId, useMemo, useState } from 'react';
 import { useI18n, type Translator } from '../../i18n';
 import { localDate } from './editing';
 
@@ -126,14 +126,19 @@ export interface DateFieldProps extends FieldLook {
 }
 
 /** A calendar date in the host's locale: typed ("11/12/2026", "2026-12-11") or picked; a text it cannot read says so. */
-export function DateField({ value, onChange, validationState, validationMessage, ...field }: DateFieldProps) {
+export function DateField({ value, onChange, validationState, validationMessage, label, ...field }: DateFieldProps) {
   const { t } = useI18n();
   const dates = useLocaleDates();
   const [invalid, setInvalid] = useState(false);
   const example = dates.formatDate(new Date(2026, 11, 11));
+  // The picker gives its input an id of its own, which Field's label would not point at: one id for both,
+  // so that the label is the input's and a click on it goes to the field.
+  const inputId = useId();
+  const labelled = typeof label === 'string' || isValidElement(label) ? { children: label, htmlFor: inputId } : label;
   return (
-    <Field {...field} validationState={invalid ? 'error' : validationState} validationMessage={invalid ? t('dates.invalidDate', { example }) : validationMessage}>
+    <Field {...field} label={labelled} validationState={invalid ? 'error' : validationState} validationMessage={invalid ? t('dates.invalidDate', { example }) : validationMessage}>
       <DatePicker
+        id={inputId}
         allowTextInput
         value={dateOf(value)}
         formatDate={dates.formatDate}

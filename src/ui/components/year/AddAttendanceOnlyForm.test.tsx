@@ -48,8 +48,8 @@ function mount(addAttendanceOnly: YearService['addAttendanceOnly']) {
 const field = (label: string) => {
   const l = [...container.querySelectorAll('label')].find((e) => e.textContent === label);
   if (!l) throw new Error(`No field "${label}"`);
-  // The date picker's text field is named by the label's id (aria-labelledby), not by its `for`.
-  return (document.getElementById(l.htmlFor) ?? [...container.querySelectorAll('input')].find((i) => i.getAttribute('aria-labelledby')?.split(' ').includes(l.id))) as HTMLInputElement;
+  // The label is the field's own (its `for` names the input), the date picker's text field included: a click on it goes there.
+  return document.getElementById(l.htmlFor) as HTMLInputElement;
 };
 const radio = (person: string, status: string) => {
   const group = [...container.querySelectorAll('[role="radiogroup"]')].find((g) => document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent === person)!;
